@@ -31,7 +31,12 @@ const httpUrl = z
 const addressList = z
   .string()
   .trim()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^0x[0-9a-fA-F]{40}$/, "each entry must be a 0x-prefixed 20-byte address")));
 
 const EnvSchema = z.object({
@@ -50,7 +55,10 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, readonly reason: string) {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = "EnvError";
   }
@@ -60,7 +68,11 @@ function collectRpcUrls(source: NodeJS.ProcessEnv): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(source)) {
     const match = /^RPC_URL_(\d+)$/.exec(key);
-    if (match?.[1] && value) result[match[1]] = value.split(",").map((part) => part.trim()).filter(Boolean);
+    if (match?.[1] && value)
+      result[match[1]] = value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean);
   }
   return result;
 }

@@ -25,7 +25,11 @@ export class AppError extends Error {
   readonly fields: FieldIssue[];
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options?: { fields?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { fields?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;

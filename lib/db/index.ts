@@ -1,2 +1,2 @@
-export { createPrismaClient, db, type DbTransaction, type PrismaClient } from "./client";
-export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+export { createPrismaClient, type DbTransaction, db, type PrismaClient } from "./client";
+export { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";

@@ -1,0 +1,25 @@
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { cookieToInitialState } from "wagmi";
+import { Web3Provider } from "@/components/providers/web3-provider";
+import { ConsoleNav } from "@/components/shell/console-nav";
+import { requirePageMember } from "@/lib/auth";
+import { listPublicChains } from "@/lib/chain/public-chains";
+import { createWagmiConfig } from "@/lib/chain/wagmi-config";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const member = await requirePageMember("viewer");
+  const chains = await listPublicChains();
+  // wagmi's SSR state comes from the request's cookie, read here per request rather than in the root layout.
+  const initialState = cookieToInitialState(createWagmiConfig(chains), (await headers()).get("cookie"));
+  return (
+    <Web3Provider chains={chains} initialState={initialState}>
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <ConsoleNav member={{ name: member.name, address: member.address ?? "", role: member.role }} />
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </Web3Provider>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+
+type MemberRow = { id: string; address: string; displayName: string; role: string };
+const ROLES = ["viewer", "responder", "commander", "admin"];
+
+export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdmin: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function addMember(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsSaving(true);
+    setError(null);
+    try {
+      await apiFetch("/api/settings/members", { method: "POST", json: Object.fromEntries(form) });
+      (event.target as HTMLFormElement).reset();
+      router.refresh();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  async function changeRole(id: string, role: string) {
+    setError(null);
+    try {
+      await apiFetch(`/api/settings/members/${id}`, { method: "PATCH", json: { role } });
+      router.refresh();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <table className="w-full text-left text-sm">
+        <thead className="text-zinc-400">
+          <tr>
+            <th className="py-1 font-medium">Name</th>
+            <th className="py-1 font-medium">Wallet</th>
+            <th className="py-1 font-medium">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id} className="border-t border-zinc-800">
+              <td className="py-2">{member.displayName}</td>
+              <td className="py-2 font-mono text-xs">{member.address}</td>
+              <td className="py-2">
+                {isAdmin ? (
+                  <select
+                    aria-label={`Role of ${member.displayName}`}
+                    defaultValue={member.role}
+                    onChange={(event) => changeRole(member.id, event.target.value)}
+                    className="rounded border border-zinc-700 bg-zinc-900 px-2 py-1"
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role}>{role}</option>
+                    ))}
+                  </select>
+                ) : (
+                  member.role
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isAdmin ? (
+        <form
+          onSubmit={addMember}
+          className="grid gap-2 rounded border border-zinc-800 p-3 md:grid-cols-4"
+          noValidate
+        >
+          <label className="text-sm">
+            Wallet address
+            <input
+              name="address"
+              required
+              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 font-mono"
+            />
+            {error?.fieldMessage("address") ? (
+              <span className="text-xs text-red-400">{error.fieldMessage("address")}</span>
+            ) : null}
+          </label>
+          <label className="text-sm">
+            Display name
+            <input
+              name="displayName"
+              required
+              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1"
+            />
+            {error?.fieldMessage("displayName") ? (
+              <span className="text-xs text-red-400">{error.fieldMessage("displayName")}</span>
+            ) : null}
+          </label>
+          <label className="text-sm">
+            Role
+            <select
+              name="role"
+              defaultValue="responder"
+              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1"
+            >
+              {ROLES.map((role) => (
+                <option key={role}>{role}</option>
+              ))}
+            </select>
+          </label>
+          <div className="flex items-end">
+            <Button type="submit" disabled={isSaving}>
+              Add member
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {error && error.fields.length === 0 ? (
+        <p role="alert" className="text-sm text-red-400">
+          {error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

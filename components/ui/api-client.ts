@@ -1,0 +1,36 @@
+/** The one way the browser calls our API: throws ApiError carrying the server's message and field issues. */
+export type FieldIssue = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  fieldMessage(path: string): string | undefined {
+    return this.fields.find((field) => field.path === path)?.message;
+  }
+}
+
+export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const { json, ...rest } = init ?? {};
+  const response = await fetch(url, {
+    ...rest,
+    headers: { ...(json === undefined ? {} : { "content-type": "application/json" }), ...rest.headers },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  });
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) {
+    const error = (body as { error?: { message?: string; fields?: FieldIssue[] } } | null)?.error;
+    throw new ApiError(
+      error?.message ?? `Request failed (${response.status})`,
+      response.status,
+      error?.fields ?? [],
+    );
+  }
+  return body as T;
+}

@@ -1,0 +1,3 @@
+export { findOrBootstrapMember } from "./find-member";
+export { changeMemberRole, listMembers, upsertMember } from "./manage-members";
+export { type TUpsertMember, ZAddress, ZChangeRole, ZRole, ZUpsertMember } from "./schemas";

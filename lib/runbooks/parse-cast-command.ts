@@ -1,0 +1,125 @@
+import { keccak256, toHex } from "viem";
+import { type CanonicalSignature, canonicalizeSignature } from "./canonical-signature";
+import { tokenizeShellWords } from "./tokenize-shell-words";
+
+/**
+ * `cast send TARGET "fn(types)" args...` (a contract action) and `cast call TARGET "fn(types)(returns)"
+ * args...` (a verification read). Connection and signing flags (--rpc-url, --private-key, --from, ...)
+ * are not arguments; --value is kept. A send with no signature is a plain transfer.
+ */
+
+export type CastCommand = {
+  kind: "send" | "call";
+  target: string;
+  signatureAsWritten: string | null;
+  canonical: CanonicalSignature | null;
+  args: string[];
+  value: string | null;
+};
+
+const SUBCOMMANDS: Record<string, "send" | "call"> = { send: "send", s: "send", call: "call", c: "call" };
+
+/** Flags of cast send/call that take a value (so the value is not read as an argument). */
+const VALUE_FLAGS = new Set([
+  "--rpc-url",
+  "-r",
+  "--private-key",
+  "--from",
+  "-f",
+  "--value",
+  "--gas-limit",
+  "--gas-price",
+  "--priority-gas-price",
+  "--blob-gas-price",
+  "--nonce",
+  "--chain",
+  "--chain-id",
+  "--etherscan-api-key",
+  "-e",
+  "--block",
+  "-b",
+  "--keystore",
+  "--account",
+  "--password",
+  "--password-file",
+  "--mnemonic",
+  "--mnemonic-index",
+  "--mnemonic-passphrase",
+  "--mnemonic-derivation-path",
+  "--hd-path",
+  "--confirmations",
+  "--timeout",
+  "--auth",
+  "--jwt-secret",
+  "--labels",
+  "--evm-version",
+  "--data",
+  "--rpc-timeout",
+]);
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export function parseCastCommand(command: string): CastCommand | null {
+  if (!/\bcast\s+(?:send|call|s|c)\s/.test(command)) return null;
+  const words = tokenizeShellWords(command);
+  const end = words.findIndex((word) => word.isOperator);
+  const simple = end < 0 ? words : words.slice(0, end);
+  let start = 0;
+  if (simple[start]?.raw === "$") start++;
+  while (simple[start] && ASSIGNMENT.test(simple[start]!.raw)) start++;
+  if (simple[start]?.value !== "cast") return null;
+  const kind = SUBCOMMANDS[simple[start + 1]?.value ?? ""];
+  if (!kind) return null;
+
+  const positionals: string[] = [];
+  let value: string | null = null;
+  for (let index = start + 2; index < simple.length; index++) {
+    const word = simple[index]!;
+    const isFlag = word.raw.startsWith("-") && !/^-\d/.test(word.raw) && word.raw.length > 1;
+    if (!isFlag) {
+      positionals.push(word.value);
+      continue;
+    }
+    const [flag = "", inline] = word.value.split(/=(.*)/s);
+    if (flag === "--create") return null;
+    const flagValue = inline ?? (VALUE_FLAGS.has(flag) ? simple[++index]?.value : undefined);
+    if (flag === "--value" && flagValue !== undefined) value = flagValue;
+  }
+
+  const [target, maybeSignature, ...rest] = positionals;
+  if (target === undefined) return null;
+  const hasSignature = maybeSignature?.includes("(") === true;
+  const args = hasSignature ? rest : positionals.slice(1);
+  const signatureAsWritten = hasSignature ? maybeSignature! : null;
+  const canonical = signatureAsWritten === null ? null : canonicalizeSignature(signatureAsWritten);
+  return { kind, target, signatureAsWritten, canonical, args, value };
+}
+
+const keccakCache = new Map<string, string>();
+
+/** `cast keccak X`: hashes 0x-hex as bytes and anything else as its UTF-8 text. */
+function keccakOf(input: string): string {
+  let hash = keccakCache.get(input);
+  if (hash === undefined) {
+    hash = /^0x([0-9a-fA-F]{2})*$/.test(input) ? keccak256(input as `0x${string}`) : keccak256(toHex(input));
+    if (keccakCache.size < 10_000) keccakCache.set(input, hash);
+  }
+  return hash;
+}
+
+/**
+ * The concrete value of an argument when the runbook gives one: a literal, `$(cast keccak "ROLE")`, or a
+ * `$VAR` bound earlier in the same block. Placeholders (`<...>`, `0x...`) and unbound variables are null.
+ */
+export function resolveArgValue(arg: string, bindings: ReadonlyMap<string, string | null>): string | null {
+  const keccak = /^\$\(\s*cast\s+keccak\s+(?:"([^"]*)"|'([^']*)'|([^\s)]+))\s*\)$/.exec(arg.trim());
+  if (keccak) {
+    const input = keccak[1] ?? keccak[2] ?? keccak[3] ?? "";
+    if (input.includes("$") || input.includes("<")) return null;
+    return keccakOf(input);
+  }
+  const variable = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(arg);
+  if (variable) return bindings.get(variable[1] ?? variable[2]!) ?? null;
+  if (arg.includes("$") || arg.includes("<") || arg.includes("...") || arg.includes("`")) return null;
+  return arg;
+}

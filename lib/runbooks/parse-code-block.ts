@@ -1,0 +1,68 @@
+import { parseShellBlock } from "./parse-shell-block";
+import { currentSection, type RunbookBuilder } from "./runbook-builder";
+import type { RunbookStep } from "./schemas";
+
+/**
+ * A fenced code block as steps: shell (by language, or an unlabelled block that starts like a command)
+ * goes to parse-shell-block.ts; an unlabelled/text block under a "...Template..." heading is a
+ * communication template; a markdown block of `[ ]` lines is a checklist; anything else is a note that
+ * keeps the code.
+ */
+
+const SHELL_LANGUAGES = new Set([
+  "bash",
+  "sh",
+  "shell",
+  "zsh",
+  "console",
+  "shell-session",
+  "shellsession",
+  "sh-session",
+  "fish",
+  "ksh",
+]);
+const TEXT_LANGUAGES = new Set(["", "text", "txt", "plain", "plaintext", "markdown", "md"]);
+const COMMAND_START =
+  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|kubectl|helm|docker|docker-compose|wasmcli|curl|grpcurl|git|aws|gcloud|ssh|export|sudo|\.\/[\w./-]+|[A-Z_][A-Z0-9_]*=)(?:\s|$)/;
+const CHECKBOX_LINE = /^\s*(?:[-*+]\s+)?\[([ xX])\]\s+(.+)$/;
+
+function looksLikeShell(code: string): boolean {
+  const first = code.split("\n").find((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+  return first !== undefined && COMMAND_START.test(first.trim());
+}
+
+export function parseCodeBlock(builder: RunbookBuilder, code: string, lang: string): RunbookStep[] {
+  const language = lang.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  const section = currentSection(builder);
+  const isShell = SHELL_LANGUAGES.has(language) || (language === "" && looksLikeShell(code));
+  if (isShell) {
+    return parseShellBlock(code, language || "bash", {
+      runbook: section.anchor,
+      actions: builder.actions,
+    });
+  }
+  if (TEXT_LANGUAGES.has(language)) {
+    const lines = code.split("\n").filter((line) => line.trim() !== "");
+    if (lines.length > 0 && lines.some((line) => CHECKBOX_LINE.test(line))) {
+      return lines.map((line): RunbookStep => {
+        const box = CHECKBOX_LINE.exec(line);
+        return box
+          ? { kind: "check", text: box[2]!.trim(), checked: box[1] !== " " }
+          : { kind: "note", text: line.trim() };
+      });
+    }
+    const isTemplate = builder.headings.some((heading) => heading !== undefined && /template/i.test(heading));
+    if (isTemplate && code.trim() !== "") {
+      const name = builder.lastLabel ?? section.title;
+      const templateIndex = builder.templates.length;
+      builder.templates.push({ name, runbook: section.anchor, body: code });
+      return [{ kind: "note", text: name, templateIndex, code }];
+    }
+  }
+  const summary =
+    code
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "";
+  return [{ kind: "note", text: summary, code, ...(language !== "" && { language }) }];
+}

@@ -1,0 +1,54 @@
+import { Lexer } from "marked";
+import { createHeadingSlugger } from "./create-heading-slugger";
+import { mergeSeverityLevels } from "./merge-severity-levels";
+import { repairMojibake } from "./repair-mojibake";
+import { resolveAlertRoutes } from "./resolve-alert-routes";
+import { createRunbookBuilder, type SectionDraft } from "./runbook-builder";
+import type { ParsedRunbook, RunbookSection } from "./schemas";
+import { walkTokens } from "./walk-runbook-tokens";
+
+/**
+ * Parses an operational runbook (Markdown) into procedures, contract actions, severity levels, alert
+ * routes and communication templates. Pure, and total: it never throws; what it does not recognise
+ * becomes a note step.
+ */
+
+function toSection({ ownFields: _ownFields, ...section }: SectionDraft): RunbookSection {
+  return section;
+}
+
+export function parseRunbook(markdown: string): ParsedRunbook {
+  const source = typeof markdown === "string" ? markdown : String(markdown ?? "");
+  const { text, isRepaired } = repairMojibake(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  // Block tokens only, with inline lexing on demand: paragraphs and list items are read from their raw
+  // text, so lexing their inline Markdown (a third of marked's time on a 1 MB file) would be wasted.
+  const lexer = new Lexer({ gfm: true });
+  const builder = createRunbookBuilder(createHeadingSlugger(), (inline) => lexer.inlineTokens(inline));
+  // No try/catch on purpose: totality is a property the tests check (parse-runbook.property.test.ts),
+  // and a swallowed exception would hide the bug that broke it.
+  walkTokens(builder, lexer.blockTokens(text));
+
+  const isPreambleKept = builder.preamble.steps.some((step) => step.kind !== "note");
+  const drafts = isPreambleKept ? [builder.preamble, ...builder.sections] : builder.sections;
+  if (
+    isPreambleKept &&
+    builder.title === null &&
+    builder.sections.some((section) => section.anchor === "overview")
+  ) {
+    builder.preamble.anchor = "overview-preamble";
+  }
+  const runbooks = drafts.map(toSection);
+  const anchors = new Set(runbooks.map((runbook) => runbook.anchor));
+  const severityLevels = mergeSeverityLevels(builder.severities);
+  const orphan = (anchor: string | null) => (anchor !== null && anchors.has(anchor) ? anchor : null);
+
+  return {
+    title: builder.title,
+    isMojibakeRepaired: isRepaired,
+    severityLevels,
+    runbooks,
+    actions: builder.actions.map((action) => ({ ...action, runbook: orphan(action.runbook) })),
+    alertRoutes: resolveAlertRoutes(builder.alerts, runbooks, severityLevels),
+    templates: builder.templates.map((template) => ({ ...template, runbook: orphan(template.runbook) })),
+  };
+}

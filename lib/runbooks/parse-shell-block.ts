@@ -1,0 +1,144 @@
+import { toFunctionSelector } from "viem";
+import { parseCastCommand, resolveArgValue } from "./parse-cast-command";
+import { parseSleepCommand, parseWait } from "./parse-duration";
+import type { ContractAction, RunbookStep } from "./schemas";
+import { splitShellScript } from "./split-shell-script";
+import { tokenizeShellWords } from "./tokenize-shell-words";
+
+/**
+ * A shell code block as steps. `cast send`/`cast call` become action/verify steps (and entries in
+ * `actions`), other commands copyable command steps. Comments carry meaning in runbooks, so:
+ * `# Expected: X` is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
+ * `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
+ * above a command that command's comment, and any other comment a note.
+ */
+
+export type ShellBlockContext = { runbook: string | null; actions: ContractAction[] };
+
+type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "action" }>;
+
+const EXPECTED = /^expected(?:\s+(?:result|output|response|value))?\s*[:=]\s*(.*)$/i;
+const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
+const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+const selectorCache = new Map<string, `0x${string}`>();
+function selectorOf(signature: string): `0x${string}` {
+  let selector = selectorCache.get(signature);
+  if (!selector) {
+    selector = toFunctionSelector(signature);
+    if (selectorCache.size < 10_000) selectorCache.set(signature, selector);
+  }
+  return selector;
+}
+
+export function parseShellBlock(code: string, language: string, context: ShellBlockContext): RunbookStep[] {
+  const steps: RunbookStep[] = [];
+  const bindings = new Map<string, string | null>();
+  let comments: string[] = [];
+  let lastCommand: CommandLikeStep | null = null;
+  let isAwaitingExpect = false;
+  let lastWait: Extract<RunbookStep, { kind: "wait" }> | null = null;
+
+  const flushComments = () => {
+    for (const text of comments) steps.push({ kind: "note", text });
+    comments = [];
+  };
+  const setExpect = (step: CommandLikeStep, expect: string) => {
+    if (step.kind === "action") context.actions[step.actionIndex]!.expect = expect;
+    else {
+      step.expect = expect;
+      if (step.kind === "verify") context.actions[step.actionIndex]!.expect = expect;
+    }
+  };
+
+  for (const line of splitShellScript(code)) {
+    if (line.type === "blank") {
+      flushComments();
+      lastWait = null;
+      continue;
+    }
+    if (line.type === "comment") {
+      const text = line.text;
+      const expected = EXPECTED.exec(text);
+      const wait = parseWait(text);
+      if (expected && lastCommand) {
+        if (expected[1]!.trim() === "") isAwaitingExpect = true;
+        else setExpect(lastCommand, expected[1]!.trim());
+      } else if (wait !== null) {
+        flushComments();
+        lastWait = { kind: "wait", text, durationSeconds: wait };
+        const ordinal = NUMBERED.exec(text)?.[1];
+        if (ordinal !== undefined) lastWait.ordinal = Number(ordinal);
+        steps.push(lastWait);
+      } else if (NUMBERED.test(text)) {
+        flushComments();
+        steps.push({ kind: "check", text, ordinal: Number(NUMBERED.exec(text)![1]) });
+      } else if (text !== "") comments.push(text);
+      continue;
+    }
+
+    const command = line.text.trim();
+    if (isAwaitingExpect && lastCommand) {
+      isAwaitingExpect = false;
+      setExpect(lastCommand, command);
+      continue;
+    }
+    isAwaitingExpect = false;
+    const comment = comments.length > 0 ? comments.join(" ") : undefined;
+    comments = [];
+
+    const sleep = parseSleepCommand(command);
+    if (sleep !== null) {
+      if (lastWait) {
+        lastWait.command = command;
+        lastWait.durationSeconds = sleep;
+      } else {
+        steps.push({
+          kind: "wait",
+          text: command,
+          durationSeconds: sleep,
+          command,
+          ...(comment && { comment }),
+        });
+      }
+      lastWait = null;
+      continue;
+    }
+    lastWait = null;
+
+    const cast = parseCastCommand(command);
+    let step: CommandLikeStep;
+    if (cast) {
+      const signature = cast.canonical?.signature ?? null;
+      const actionIndex = context.actions.length;
+      context.actions.push({
+        kind: cast.kind,
+        target: cast.target,
+        signature,
+        signatureAsWritten: cast.signatureAsWritten,
+        selector: signature === null ? null : selectorOf(signature),
+        argTypes: cast.canonical?.argTypes ?? [],
+        returns: cast.canonical?.returns ?? [],
+        args: cast.args,
+        argValues: cast.args.map((arg) => resolveArgValue(arg, bindings)),
+        value: cast.value,
+        expect: null,
+        command,
+        runbook: context.runbook,
+      });
+      step = { kind: cast.kind === "send" ? "action" : "verify", text: command, actionIndex };
+    } else {
+      const assignment = ASSIGNMENT.exec(command);
+      if (assignment && !command.includes("\n")) {
+        const value = tokenizeShellWords(assignment[2]!)[0]?.value ?? "";
+        bindings.set(assignment[1]!, resolveArgValue(value, bindings));
+      }
+      step = { kind: "command", text: command, command, language };
+    }
+    if (comment) step.comment = comment;
+    steps.push(step);
+    lastCommand = step;
+  }
+  flushComments();
+  return steps;
+}

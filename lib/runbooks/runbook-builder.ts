@@ -1,0 +1,95 @@
+import type { Token } from "marked";
+import type { AlertCandidate } from "./parse-alert-table";
+import type { SeverityCandidate } from "./parse-severity-table";
+import type { ContractAction, RunbookSection, RunbookStep, RunbookTemplate } from "./schemas";
+
+/** Mutable state while walking the token stream; parse-runbook.ts turns it into a ParsedRunbook. */
+
+export type SectionField = "severity" | "contract" | "when" | "who";
+
+export type SectionDraft = RunbookSection & { ownFields: Set<SectionField> };
+
+export type RunbookBuilder = {
+  title: string | null;
+  slug: (heading: string) => string;
+  /** marked's inline lexer, run only on the text that needs it (headings, table cells). */
+  inline: (markdown: string) => Token[];
+  sections: SectionDraft[];
+  /** Content before the first section: kept as a runbook only if it has something to do in it. */
+  preamble: SectionDraft;
+  current: SectionDraft | null;
+  currentTop: SectionDraft | null;
+  /** Text of the open heading at each depth (index 1..6), for template names and alert severities. */
+  headings: (string | undefined)[];
+  /** Last heading or bold step heading: names the code block after it. */
+  lastLabel: string | null;
+  isSkipping: boolean;
+  actions: ContractAction[];
+  templates: RunbookTemplate[];
+  severities: SeverityCandidate[];
+  alerts: AlertCandidate[];
+};
+
+export function createSectionDraft(
+  fields: Pick<RunbookSection, "title" | "anchor" | "level" | "parent">,
+  inherited?: SectionDraft | null,
+): SectionDraft {
+  return {
+    title: fields.title,
+    anchor: fields.anchor,
+    level: fields.level,
+    parent: fields.parent,
+    severity: inherited?.severity ?? null,
+    contract: inherited?.contract ?? null,
+    when: inherited?.when ?? null,
+    who: inherited?.who ?? null,
+    steps: [],
+    ownFields: new Set(),
+  };
+}
+
+export function createRunbookBuilder(
+  slug: (heading: string) => string,
+  inline: (markdown: string) => Token[],
+): RunbookBuilder {
+  return {
+    title: null,
+    slug,
+    inline,
+    sections: [],
+    preamble: createSectionDraft({ title: "Overview", anchor: "overview", level: 1, parent: null }),
+    current: null,
+    currentTop: null,
+    headings: [],
+    lastLabel: null,
+    isSkipping: false,
+    actions: [],
+    templates: [],
+    severities: [],
+    alerts: [],
+  };
+}
+
+export function currentSection(builder: RunbookBuilder): SectionDraft {
+  return builder.current ?? builder.preamble;
+}
+
+export function addStep(builder: RunbookBuilder, step: RunbookStep): void {
+  currentSection(builder).steps.push(step);
+}
+
+export function setSectionField(section: SectionDraft, field: SectionField, value: string): void {
+  if (section.ownFields.has(field) || value === "") return;
+  section[field] = value;
+  section.ownFields.add(field);
+}
+
+/** Known `**Key:** value` fields of a procedure. */
+export function sectionFieldOf(key: string): SectionField | null {
+  const normalized = key.trim().toLowerCase();
+  if (/^contracts?$/.test(normalized)) return "contract";
+  if (/^(?:when(?: to use)?|triggers?|use case)$/.test(normalized)) return "when";
+  if (/^(?:severity|priority)$/.test(normalized)) return "severity";
+  if (/^(?:who|roles?|required roles?|executed by|performed by)$/.test(normalized)) return "who";
+  return null;
+}
