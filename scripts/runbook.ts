@@ -1,4 +1,5 @@
-import { parseRunbook, readRunbookFile } from "../lib/runbooks";
+import { parseRunbook } from "../lib/runbooks";
+import { readRunbookFile } from "../lib/runbooks/read-runbook-file";
 
 /**
  * `npm run -s runbook -- <command> FILE`

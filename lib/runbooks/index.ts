@@ -4,7 +4,7 @@ export { generateLargeRunbook } from "./generate-large-runbook";
 export { type CastCommand, parseCastCommand } from "./parse-cast-command";
 export { parseDuration, parseResponseTarget, parseWait } from "./parse-duration";
 export { parseRunbook } from "./parse-runbook";
-export { type RunbookFileResult, readRunbookFile } from "./read-runbook-file";
+// read-runbook-file.ts is not exported here: it uses node:fs, and this index may reach client bundles.
 export { repairMojibake } from "./repair-mojibake";
 export {
   type AlertRoute,
