@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/**
+ * Every kind of timeline event and its payload. An event is written in the same transaction as the change
+ * it records (appendTimelineEvent takes the transaction), and its payload is validated here on the way in.
+ * Add a kind here when a feature records something new; never change the meaning of an existing one.
+ */
+const ZMemberRef = z.object({ id: z.string(), name: z.string() });
+const ZHex = z.string().regex(/^0x[0-9a-fA-F]*$/);
+
+export const TIMELINE_EVENT_SCHEMAS = {
+  // Incident lifecycle
+  "incident.declared": z.object({
+    title: z.string(),
+    severity: z.string(),
+    impact: z.string(),
+    detectedVia: z.string(),
+    affectedContracts: z.array(z.string()),
+    isDrill: z.boolean(),
+  }),
+  "incident.acknowledged": z.object({ by: ZMemberRef.optional() }),
+  "incident.status_changed": z.object({ from: z.string(), to: z.string() }),
+  "incident.phase_changed": z.object({ from: z.string(), to: z.string() }),
+  "incident.severity_changed": z.object({ from: z.string(), to: z.string(), reason: z.string().optional() }),
+  "incident.title_changed": z.object({ from: z.string(), to: z.string() }),
+  "incident.impact_changed": z.object({ from: z.string(), to: z.string() }),
+  "incident.role_assigned": z.object({
+    role: z.enum(["commander", "comms_lead", "scribe"]),
+    member: ZMemberRef.nullable(),
+    previous: ZMemberRef.nullable(),
+  }),
+  "incident.contained": z.object({ reason: z.string().optional() }),
+  "incident.resolved": z.object({ summary: z.string().optional() }),
+  "incident.reopened": z.object({ reason: z.string().optional() }),
+  // Responders' own entries
+  "note.added": z.object({ markdown: z.string().min(1) }),
+  "event.pinned": z.object({ eventId: z.number().int() }),
+  "event.unpinned": z.object({ eventId: z.number().int() }),
+  "event.corrected": z.object({ markdown: z.string().min(1) }),
+  "comms.update_posted": z.object({
+    template: z.string(),
+    text: z.string().min(1),
+    nextUpdateDueAt: z.string().nullable(),
+  }),
+  // Runbooks and checklists
+  "runbook.attached": z.object({
+    incidentRunbookId: z.string(),
+    document: z.string(),
+    version: z.number().int(),
+    anchor: z.string(),
+    title: z.string(),
+  }),
+  "checklist.item_checked": z.object({
+    incidentRunbookId: z.string(),
+    stepIndex: z.number().int(),
+    text: z.string(),
+    isChecked: z.boolean(),
+  }),
+  "verification.recorded": z.object({
+    contract: z.string(),
+    address: z.string(),
+    signature: z.string(),
+    args: z.array(z.string()),
+    expected: z.string().nullable(),
+    actual: z.string(),
+    isPassed: z.boolean().nullable(),
+    blockNumber: z.string(),
+    source: z.string().optional(),
+  }),
+  // Safe proposals
+  "proposal.created": z.object({
+    proposalId: z.string(),
+    safe: z.string(),
+    safeLabel: z.string(),
+    title: z.string(),
+    nonce: z.number().int(),
+    safeTxHash: ZHex,
+    isRejection: z.boolean(),
+  }),
+  "proposal.simulated": z.object({ proposalId: z.string(), isSuccess: z.boolean(), summary: z.string() }),
+  "proposal.signed": z.object({
+    proposalId: z.string(),
+    owner: z.string(),
+    count: z.number().int(),
+    threshold: z.number().int(),
+  }),
+  "proposal.executed": z.object({
+    proposalId: z.string(),
+    txHash: ZHex,
+    blockNumber: z.number().int(),
+    isSuccess: z.boolean(),
+    isReconciled: z.boolean(),
+  }),
+  "proposal.state_changed": z.object({
+    proposalId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+  }),
+  "timelock.started": z.object({ proposalId: z.string(), readyAt: z.string(), followUp: z.string() }),
+  // Alerts
+  "alert.fired": z.object({
+    alertId: z.string(),
+    name: z.string(),
+    source: z.string(),
+    count: z.number().int(),
+    summary: z.string(),
+  }),
+  "alert.resolved": z.object({ alertId: z.string(), name: z.string(), source: z.string() }),
+  // Post-mortem
+  "postmortem.created": z.object({ postMortemId: z.string(), dueAt: z.string() }),
+  "postmortem.status_changed": z.object({ postMortemId: z.string(), from: z.string(), to: z.string() }),
+  "action_item.created": z.object({
+    actionItemId: z.string(),
+    title: z.string(),
+    owner: z.string().nullable(),
+  }),
+  "action_item.status_changed": z.object({
+    actionItemId: z.string(),
+    title: z.string(),
+    from: z.string(),
+    to: z.string(),
+  }),
+} as const;
+
+export type TimelineEventKind = keyof typeof TIMELINE_EVENT_SCHEMAS;
+export type TimelinePayload<K extends TimelineEventKind> = z.infer<(typeof TIMELINE_EVENT_SCHEMAS)[K]>;
+export const TIMELINE_EVENT_KINDS = Object.keys(TIMELINE_EVENT_SCHEMAS) as TimelineEventKind[];
+
+export function isTimelineEventKind(kind: string): kind is TimelineEventKind {
+  return kind in TIMELINE_EVENT_SCHEMAS;
+}
