@@ -1,0 +1,2 @@
+export { formatReadValue } from "./format-read-value";
+export { type RunVerificationOptions, runVerification, toAbiFunction } from "./run-verification";
