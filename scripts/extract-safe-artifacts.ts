@@ -4,7 +4,7 @@
  * Why not depend on @safe-global/safe-contracts: its peer dependency pulls ethers 5 (~18 MB) into the app.
  * Reproduce with:
  *   cd /tmp && npm pack @safe-global/safe-contracts@1.4.1 && mkdir -p sc && tar xzf safe-global-safe-contracts-1.4.1.tgz -C sc
- *   npx tsx scripts/extract-safe-artifacts.ts /tmp/sc/package
+ *   npx tsx scripts/extract-safe-artifacts.ts <unpacked-package-dir>
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
