@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   RPC_URLS: z.record(z.string(), z.array(httpUrl)).default({}),
   /** Key that encrypts alert-source and webhook secrets at rest (32+ chars). */
   BREAKGLASS_SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** When set, GET /metrics requires it as a bearer token. */
+  BREAKGLASS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -86,6 +88,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     BREAKGLASS_ADMINS: source.BREAKGLASS_ADMINS || undefined,
     RPC_URLS: collectRpcUrls(source),
     BREAKGLASS_SECRETS_KEY: source.BREAKGLASS_SECRETS_KEY || undefined,
+    BREAKGLASS_METRICS_TOKEN: source.BREAKGLASS_METRICS_TOKEN || undefined,
   };
   const parsed = EnvSchema.safeParse(input);
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, type FieldIssue, isAppError } from "../errors";
+import { metrics, routeLabel } from "../metrics/registry";
 
 export type ErrorBody = { error: { code: string; message: string; fields: FieldIssue[] } };
 
@@ -68,13 +69,22 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so every error becomes the one JSON error shape. */
+/** Wraps a route handler so every error becomes the one JSON error shape, and its latency is measured. */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    const started = performance.now();
+    let response: Response;
     try {
-      return await handler(request, context);
+      response = await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    const labels = {
+      route: routeLabel(new URL(request.url).pathname),
+      method: request.method,
+      status: String(response.status),
+    };
+    metrics().httpDuration.observe(labels, (performance.now() - started) / 1000);
+    return response;
   };
 }

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
+/** 200 when the console can serve (even with a chain down: degraded mode), 503 when the database is down. */
 export async function GET() {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return NextResponse.json({ status: "ok", database: "ok" });
-  } catch {
-    return NextResponse.json({ status: "degraded", database: "unreachable" }, { status: 503 });
-  }
+  const health = await checkHealth();
+  return NextResponse.json(health, {
+    status: health.database === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

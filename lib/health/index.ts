@@ -1,0 +1,1 @@
+export { type ChainHealth, checkHealth, type Health } from "./check-health";

@@ -1,0 +1,2 @@
+export { type Metrics, metrics, routeLabel } from "./registry";
+export { renderMetrics } from "./render-metrics";

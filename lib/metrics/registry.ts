@@ -1,0 +1,60 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+/**
+ * The console's own metrics. Next bundles route handlers separately, so the registry lives on globalThis:
+ * every bundle in one server process must count into the same registry.
+ */
+function createMetrics() {
+  const registry = new Registry();
+  registry.setDefaultLabels({ app: "breakglass" });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: "breakglass_http_request_duration_seconds",
+      help: "API request latency by route, method and status",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    sseClients: new Gauge({
+      name: "breakglass_sse_clients",
+      help: "Open live timeline streams",
+      registers: [registry],
+    }),
+    alertsIngested: new Counter({
+      name: "breakglass_alerts_ingested_total",
+      help: "Alerts received, by source kind and outcome",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    notificationAttempts: new Counter({
+      name: "breakglass_notification_attempts_total",
+      help: "Outgoing notification delivery attempts, by result (delivered, retry, dead)",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const holder = globalThis as unknown as { breakglassMetrics?: Metrics };
+
+export function metrics(): Metrics {
+  holder.breakglassMetrics ??= createMetrics();
+  return holder.breakglassMetrics;
+}
+
+/** /api/incidents/INC-42/events/17 → /api/incidents/:ref/events/:id, so labels stay few. */
+export function routeLabel(pathname: string): string {
+  return pathname
+    .split("/")
+    .map((segment) => {
+      if (/^INC-\d+$/i.test(segment)) return ":ref";
+      if (/^\d+$/.test(segment) || /^0x[0-9a-f]+$/i.test(segment) || /^c[a-z0-9]{20,}$/.test(segment))
+        return ":id";
+      return segment;
+    })
+    .join("/");
+}
