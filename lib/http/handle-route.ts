@@ -46,10 +46,26 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
+// Prisma's "cannot reach / connection closed / pool timeout" codes and the pg adapter's error kinds.
+const DATABASE_DOWN_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const DATABASE_DOWN_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+
 function isDatabaseDown(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error);
-  return /ECONNREFUSED|Connection terminated|terminating connection|connection.*closed|57P01|DatabaseNotReachable/i.test(
-    text,
+  const candidate = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+    message?: string;
+  };
+  if (candidate?.code && DATABASE_DOWN_CODES.has(candidate.code)) return true;
+  const kind = candidate?.meta?.driverAdapterError?.cause?.kind;
+  if (kind && DATABASE_DOWN_KINDS.has(kind)) return true;
+  return /ECONNREFUSED|Connection terminated|terminating connection|57P01|57P03/i.test(
+    String(candidate?.message ?? ""),
   );
 }
 
