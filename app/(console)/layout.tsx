@@ -1,9 +1,10 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
+import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { Web3Provider } from "@/components/providers/web3-provider";
 import { ConsoleNav } from "@/components/shell/console-nav";
-import { requirePageMember } from "@/lib/auth";
+import { hasRole, requirePageMember } from "@/lib/auth";
 import { listPublicChains } from "@/lib/chain/public-chains";
 import { createWagmiConfig } from "@/lib/chain/wagmi-config";
 
@@ -19,6 +20,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <div className="flex min-h-screen flex-col md:flex-row">
         <ConsoleNav member={{ name: member.name, address: member.address ?? "", role: member.role }} />
         <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+        <DeclareIncidentDialog canDeclare={hasRole(member.role, "responder")} />
       </div>
     </Web3Provider>
   );

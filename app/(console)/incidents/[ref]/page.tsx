@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CommsComposer } from "@/components/incidents/comms-composer";
+import { IncidentControls } from "@/components/incidents/incident-controls";
+import { IncidentTimeline } from "@/components/incidents/incident-timeline";
+import { ResponseTimers } from "@/components/incidents/response-timer";
+import { SeverityBadge, StatusPill } from "@/components/incidents/severity-badge";
+import { UtcTime } from "@/components/incidents/utc-time";
+import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
+import { IncidentSafePanel } from "@/components/safe/incident-safe-panel";
+import { hasRole, requirePageMember } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+import { formatIncidentRef, getIncidentByRef, listTimelineEvents, toApiEvent } from "@/lib/incidents";
+import { listMembers } from "@/lib/members";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ ref: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: (await params).ref.toUpperCase() };
+}
+
+async function load(ref: string) {
+  try {
+    return await getIncidentByRef(ref);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function IncidentPage({ params }: { params: Params }) {
+  const member = await requirePageMember("viewer");
+  const incident = await load((await params).ref);
+  const ref = formatIncidentRef(incident.number);
+  const [events, members] = await Promise.all([
+    listTimelineEvents({ incidentId: incident.id }),
+    listMembers(),
+  ]);
+  const items = events.map(toApiEvent);
+  const canRespond = hasRole(member.role, "responder");
+  const canCommand = hasRole(member.role, "commander");
+  const nameOf = (id: string | null) => members.find((m) => m.id === id)?.displayName ?? "—";
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  const stamps: [string, Date | null][] = [
+    ["Declared", incident.declaredAt],
+    ["Acknowledged", incident.acknowledgedAt],
+    ["Contained", incident.containedAt],
+    ["Resolved", incident.resolvedAt],
+  ];
+  return (
+    <article className="space-y-5">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-zinc-400">{ref}</span>
+          <SeverityBadge name={incident.severityName} color={incident.severityColor} />
+          <StatusPill status={incident.status} />
+          <span
+            className="rounded bg-zinc-800 px-2 py-0.5 text-xs font-semibold tracking-wide"
+            data-testid="incident-phase"
+          >
+            {incident.phase.toUpperCase()}
+          </span>
+          {incident.isDrill ? <span className="text-xs font-bold text-sky-300">DRILL</span> : null}
+        </div>
+        <h1 className="text-2xl font-semibold break-words">{incident.title}</h1>
+        {incident.impact ? <p className="text-zinc-300">Impact: {incident.impact}</p> : null}
+        <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+          {stamps.map(([label, at]) => (
+            <div key={label} className="flex gap-1">
+              <dt className="text-zinc-400">{label}</dt>
+              <dd data-testid={`stamp-${label.toLowerCase()}`}>{at ? <UtcTime at={at} withDate /> : "—"}</dd>
+            </div>
+          ))}
+          <div className="flex gap-1">
+            <dt className="text-zinc-400">Commander</dt>
+            <dd>{nameOf(incident.commanderId)}</dd>
+          </div>
+        </dl>
+        {incident.resolvedAt ? (
+          <Link
+            href={`/incidents/${ref}/postmortem`}
+            className="inline-block font-semibold text-amber-300 underline"
+          >
+            Post-mortem →
+          </Link>
+        ) : null}
+      </header>
+      <ResponseTimers
+        declaredAt={incident.declaredAt.toISOString()}
+        acknowledgedAt={iso(incident.acknowledgedAt)}
+        responseTargetSeconds={incident.responseTargetSeconds}
+        nextUpdateDueAt={iso(incident.nextUpdateDueAt)}
+        isResolved={incident.resolvedAt !== null}
+      />
+      <IncidentControls
+        incidentRef={ref}
+        status={incident.status}
+        phase={incident.phase}
+        isAcknowledged={incident.acknowledgedAt !== null}
+        isContained={incident.containedAt !== null}
+        isResolved={incident.resolvedAt !== null}
+        canRespond={canRespond}
+        canCommand={canCommand}
+        roles={{
+          commander: incident.commanderId,
+          comms_lead: incident.commsLeadId,
+          scribe: incident.scribeId,
+        }}
+        members={members.map((m) => ({ id: m.id, name: m.displayName, role: m.role }))}
+      />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="min-w-0 space-y-6 lg:col-span-3">
+          <IncidentRunbooksPanel incidentId={incident.id} incidentRef={ref} canAct={canRespond} />
+          <IncidentTimeline incidentRef={ref} initialEvents={items} canAct={canRespond} />
+        </div>
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <CommsComposer
+            incidentRef={ref}
+            canAct={canRespond}
+            incident={{
+              title: incident.title,
+              severityName: incident.severityName,
+              status: incident.status,
+              impact: incident.impact,
+              detectedVia: incident.detectedVia,
+              declaredAt: incident.declaredAt.toISOString(),
+              resolvedAt: iso(incident.resolvedAt),
+              updateCadenceSeconds: incident.updateCadenceSeconds,
+            }}
+            events={items
+              .filter((event) => event.kind.startsWith("incident."))
+              .map(({ kind, payload, createdAt }) => ({ kind, payload, createdAt }))}
+          />
+          <IncidentSafePanel incidentId={incident.id} incidentRef={ref} canAct={canRespond} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { authorize } from "@/lib/auth";
+import { route } from "@/lib/http/handle-route";
+import { getIncidentByRef, toApiIncident } from "@/lib/incidents";
+
+export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
+  await authorize(request, "viewer");
+  const incident = await getIncidentByRef((await context.params).ref);
+  return NextResponse.json({ incident: toApiIncident(incident) });
+});

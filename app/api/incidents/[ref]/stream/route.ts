@@ -1,0 +1,20 @@
+import { authorize } from "@/lib/auth";
+import { route } from "@/lib/http/handle-route";
+import { getIncidentByRef } from "@/lib/incidents";
+import { createIncidentEventStream, lastEventIdFrom, sseResponse, timelineHub } from "@/lib/live";
+
+export const dynamic = "force-dynamic";
+
+/** Server-Sent Events of one timeline; resumes after Last-Event-ID (or ?after=) without gaps. */
+export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
+  await authorize(request, "viewer");
+  const incident = await getIncidentByRef((await context.params).ref);
+  return sseResponse(
+    createIncidentEventStream({
+      hub: timelineHub(),
+      incidentId: incident.id,
+      lastEventId: lastEventIdFrom(request),
+      signal: request.signal,
+    }),
+  );
+});

@@ -1,0 +1,172 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+
+type Level = { name: string; definition: string; color: string };
+export const OPEN_DECLARE_EVENT = "breakglass:declare-incident";
+
+/** Typing in a field must never open the dialog. */
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return (
+    !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName))
+  );
+}
+
+const FIELD = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5";
+
+/**
+ * Declare an incident from anywhere: press D (or the button), fill title and severity, Enter. One
+ * idempotency key per opened form, so a double click or a retried request declares once.
+ */
+export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  const open = useCallback(() => {
+    if (!canDeclare) return;
+    setKey(crypto.randomUUID());
+    setError(null);
+    dialog.current?.showModal();
+    apiFetch<{ levels: Level[] }>("/api/settings/severity").then(
+      (body) => setLevels(body.levels),
+      (cause) => setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0)),
+    );
+  }, [canDeclare]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "d" || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTyping(event.target) || dialog.current?.open) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener(OPEN_DECLARE_EVENT, open);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener(OPEN_DECLARE_EVENT, open);
+    };
+  }, [open]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsSaving(true);
+    setError(null);
+    try {
+      const { incident } = await apiFetch<{ incident: { ref: string } }>("/api/incidents", {
+        method: "POST",
+        json: {
+          title: form.get("title"),
+          severity: form.get("severity"),
+          impact: form.get("impact"),
+          detectedVia: form.get("detectedVia"),
+          affectedContracts: String(form.get("affectedContracts") ?? "")
+            .split(",")
+            .map((name) => name.trim())
+            .filter(Boolean),
+          idempotencyKey: key,
+        },
+      });
+      dialog.current?.close();
+      (event.target as HTMLFormElement).reset();
+      router.push(`/incidents/${incident.ref}`);
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  const fieldError = (path: string) =>
+    error?.fieldMessage(path) ? (
+      <span className="text-xs text-red-400">{error.fieldMessage(path)}</span>
+    ) : null;
+
+  if (!canDeclare) return null;
+  return (
+    <>
+      <Button
+        variant="danger"
+        onClick={open}
+        className="fixed right-4 bottom-4 z-30 shadow-lg shadow-black/50"
+        title="Declare an incident (keyboard: D)"
+      >
+        Declare incident <kbd className="rounded bg-red-800 px-1 text-xs">D</kbd>
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="declare-heading"
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-zinc-700 bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/70"
+      >
+        <form onSubmit={submit} className="space-y-3 p-4" noValidate>
+          <h2 id="declare-heading" className="text-lg font-semibold">
+            Declare an incident
+          </h2>
+          <label className="block text-sm">
+            Title
+            <input name="title" required autoFocus className={FIELD} placeholder="What is happening?" />
+            {fieldError("title")}
+          </label>
+          <label className="block text-sm">
+            Severity
+            <select name="severity" required className={FIELD} defaultValue="">
+              <option value="" disabled>
+                Choose…
+              </option>
+              {levels.map((level) => (
+                <option key={level.name} value={level.name}>
+                  {level.name} — {level.definition}
+                </option>
+              ))}
+            </select>
+            {fieldError("severity")}
+          </label>
+          <label className="block text-sm">
+            Impact <span className="text-zinc-500">(optional)</span>
+            <textarea name="impact" rows={2} className={FIELD} placeholder="What users experience" />
+            {fieldError("impact")}
+          </label>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <label className="block text-sm">
+              Detected via
+              <select name="detectedVia" className={FIELD} defaultValue="alert">
+                <option value="alert">Alert</option>
+                <option value="user_report">User report</option>
+                <option value="monitor">Monitor</option>
+                <option value="other">Other</option>
+              </select>
+            </label>
+            <label className="block text-sm">
+              Affected contracts <span className="text-zinc-500">(comma-separated)</span>
+              <input name="affectedContracts" className={FIELD} placeholder="BLEBridgeV9, PriceOracle" />
+              {fieldError("affectedContracts")}
+            </label>
+          </div>
+          {error && error.fields.length === 0 ? (
+            <p role="alert" className="text-sm text-red-400">
+              {error.message}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            {/* Not disabled while saving: the idempotency key, not the button, makes a double submit safe. */}
+            <Button type="submit" variant="danger">
+              {isSaving ? "Declaring…" : "Declare"}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

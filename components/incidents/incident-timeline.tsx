@@ -1,0 +1,174 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
+import { TimelineEntry } from "./timeline-entry";
+
+/** Kinds that change nothing but the timeline itself: no need to refresh the rest of the page. */
+const TIMELINE_ONLY = new Set(["note.added", "event.pinned", "event.unpinned", "event.corrected"]);
+
+function merge(current: Map<number, TimelineItem>, events: TimelineItem[]): Map<number, TimelineItem> {
+  if (events.every((event) => current.has(event.id))) return current;
+  const next = new Map(current);
+  for (const event of events) next.set(event.id, event);
+  return next;
+}
+
+/**
+ * The live timeline: server-rendered events, then Server-Sent Events after the last of them. EventSource
+ * reconnects by itself with Last-Event-ID, and the server resumes from there; events are keyed by id, so a
+ * repeat is harmless. Other events refresh the server-rendered parts of the page (status, roles, panels).
+ */
+export function IncidentTimeline(props: {
+  incidentRef: string;
+  initialEvents: TimelineItem[];
+  canAct: boolean;
+}) {
+  const router = useRouter();
+  const [events, setEvents] = useState(() => merge(new Map(), props.initialEvents));
+  const [filter, setFilter] = useState("all");
+  const [isLive, setIsLive] = useState(false);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const startAfter = useRef(Math.max(0, ...props.initialEvents.map((event) => event.id)));
+
+  useEffect(() => setEvents((current) => merge(current, props.initialEvents)), [props.initialEvents]);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/incidents/${props.incidentRef}/stream?after=${startAfter.current}`);
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    source.onopen = () => setIsLive(true);
+    source.onerror = () => setIsLive(false);
+    source.onmessage = (message) => {
+      const event = JSON.parse(message.data) as TimelineItem;
+      setEvents((current) => merge(current, [event]));
+      if (!TIMELINE_ONLY.has(event.kind)) {
+        clearTimeout(refresh);
+        refresh = setTimeout(() => router.refresh(), 150);
+      }
+    };
+    return () => {
+      clearTimeout(refresh);
+      source.close();
+    };
+  }, [props.incidentRef, router]);
+
+  async function post(entry: Record<string, unknown>): Promise<boolean> {
+    setError(null);
+    try {
+      const { event } = await apiFetch<{ event: TimelineItem }>(
+        `/api/incidents/${props.incidentRef}/events`,
+        {
+          method: "POST",
+          json: entry,
+        },
+      );
+      setEvents((current) => merge(current, [event]));
+      return true;
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      return false;
+    }
+  }
+
+  async function addNote() {
+    setIsSaving(true);
+    if (await post({ kind: "note.added", markdown: note })) setNote("");
+    setIsSaving(false);
+  }
+
+  const all = useMemo(() => [...events.values()].sort((a, b) => a.id - b.id), [events]);
+  const pinned = pinnedIds(all);
+  const correctedBy = new Map(all.filter((e) => e.correctsId).map((e) => [e.correctsId!, e.id]));
+  const match = KIND_FILTERS.find((f) => f.id === filter)?.match ?? (() => true);
+  const shown = all.filter((event) => match(event.kind)).reverse();
+  const pinnedEvents = all.filter((event) => pinned.has(event.id));
+  const entryProps = (event: TimelineItem) => ({
+    event,
+    isPinned: pinned.has(event.id),
+    correctedById: correctedBy.get(event.id) ?? null,
+    canAct: props.canAct,
+    onPost: post,
+  });
+
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Timeline
+        </h2>
+        <span
+          data-testid="live-indicator"
+          data-live={isLive}
+          className={`text-xs ${isLive ? "text-emerald-400" : "text-zinc-500"}`}
+        >
+          {isLive ? "● live" : "○ connecting…"}
+        </span>
+        <label className="ml-auto text-xs text-zinc-400">
+          Show{" "}
+          <select
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            className="rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100"
+          >
+            {KIND_FILTERS.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {props.canAct ? (
+        <div className="space-y-2">
+          <label className="block text-sm" htmlFor="note-input">
+            Add a note <span className="text-zinc-500">(Markdown)</span>
+          </label>
+          <textarea
+            id="note-input"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void addNote();
+            }}
+            rows={3}
+            className="w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm"
+            placeholder="What did you see or do? Ctrl+Enter to add."
+          />
+          {error?.fieldMessage("markdown") ? (
+            <p className="text-xs text-red-400">{error.fieldMessage("markdown")}</p>
+          ) : error ? (
+            <p role="alert" className="text-xs text-red-400">
+              {error.message}
+            </p>
+          ) : null}
+          <Button onClick={addNote} disabled={isSaving || note.trim() === ""}>
+            Add note
+          </Button>
+        </div>
+      ) : null}
+      {pinnedEvents.length > 0 ? (
+        <div
+          className="rounded-md border border-amber-700/60 bg-amber-950/20 p-2"
+          data-testid="pinned-events"
+        >
+          <h3 className="mb-1 text-xs font-semibold tracking-wide text-amber-300 uppercase">Pinned</h3>
+          <ol className="space-y-1">
+            {pinnedEvents.map((event) => (
+              <TimelineEntry key={event.id} {...entryProps(event)} isCompact />
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      <ol className="space-y-1" data-testid="timeline">
+        {shown.map((event) => (
+          <TimelineEntry key={event.id} {...entryProps(event)} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { computeUpdateReminder } from "@/lib/comms/compute-update-reminder";
+import { computeResponseTimer, formatCountdown, formatUtcTime } from "@/lib/incidents/compute-response-timer";
+
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Acknowledge-by countdown (loud when overdue) and the next-update-due reminder, ticking every second. */
+export function ResponseTimers(props: {
+  declaredAt: string;
+  acknowledgedAt: string | null;
+  responseTargetSeconds: number;
+  nextUpdateDueAt: string | null;
+  isResolved: boolean;
+}) {
+  const now = useNow();
+  const timer = computeResponseTimer({
+    declaredAt: new Date(props.declaredAt),
+    acknowledgedAt: props.acknowledgedAt ? new Date(props.acknowledgedAt) : null,
+    responseTargetSeconds: props.responseTargetSeconds,
+    now,
+  });
+  const reminder = computeUpdateReminder({
+    nextUpdateDueAt: props.nextUpdateDueAt && !props.isResolved ? new Date(props.nextUpdateDueAt) : null,
+    now,
+  });
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row" suppressHydrationWarning>
+      {timer.state === "overdue" ? (
+        <div
+          role="alert"
+          data-testid="response-timer"
+          data-state="overdue"
+          className="flex-1 animate-pulse rounded-md border-2 border-red-500 bg-red-950 px-3 py-2 font-bold text-red-100"
+        >
+          ACKNOWLEDGE OVERDUE by {formatCountdown(timer.overdueSeconds)} (target {formatUtcTime(timer.dueAt)})
+        </div>
+      ) : timer.state === "pending" ? (
+        <div
+          data-testid="response-timer"
+          data-state="pending"
+          className="flex-1 rounded-md border border-amber-600 bg-amber-950/60 px-3 py-2 text-amber-100"
+        >
+          Acknowledge by {formatUtcTime(timer.dueAt)} ·{" "}
+          <span className="font-mono font-bold tabular-nums">{formatCountdown(timer.remainingSeconds)}</span>{" "}
+          left
+        </div>
+      ) : (
+        <div
+          data-testid="response-timer"
+          data-state="acknowledged"
+          className="flex-1 rounded-md border border-zinc-700 px-3 py-2 text-zinc-300"
+        >
+          Acknowledged after {formatCountdown(timer.tookSeconds)}{" "}
+          {timer.isWithinTarget ? "(within target)" : <span className="text-red-300">(target missed)</span>}
+        </div>
+      )}
+      {reminder.state === "none" ? null : (
+        <div
+          data-testid="update-reminder"
+          data-state={reminder.state}
+          className={`flex-1 rounded-md px-3 py-2 ${reminder.state === "overdue" ? "border-2 border-red-500 bg-red-950 font-bold text-red-100" : "border border-zinc-700 text-zinc-300"}`}
+        >
+          {reminder.state === "overdue"
+            ? `STATUS UPDATE OVERDUE by ${formatCountdown(reminder.overdueSeconds)}`
+            : `Next update due ${formatUtcTime(reminder.dueAt)} (${formatCountdown(reminder.remainingSeconds)})`}
+        </div>
+      )}
+    </div>
+  );
+}

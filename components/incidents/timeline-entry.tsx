@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describeEvent, type TimelineItem } from "./describe-event";
+import { MarkdownNote } from "./markdown-note";
+import { UtcTime } from "./utc-time";
+
+/** One timeline row: time, author, what happened; pin and correct are new events, never edits. */
+export function TimelineEntry(props: {
+  event: TimelineItem;
+  isPinned: boolean;
+  correctedById: number | null;
+  canAct: boolean;
+  isCompact?: boolean;
+  onPost: (entry: Record<string, unknown>) => Promise<boolean>;
+}) {
+  const { event } = props;
+  const [isCorrecting, setIsCorrecting] = useState(false);
+  const [correction, setCorrection] = useState("");
+  const markdown = typeof event.payload.markdown === "string" ? event.payload.markdown : null;
+  const text = event.kind === "comms.update_posted" ? String(event.payload.text ?? "") : null;
+  return (
+    <li
+      id={`event-${event.id}`}
+      data-testid="timeline-event"
+      data-kind={event.kind}
+      className={`rounded border-l-2 px-2 py-1.5 ${props.isPinned ? "border-amber-500" : "border-zinc-700"} ${props.correctedById ? "opacity-60" : ""}`}
+    >
+      <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-zinc-400">
+        <UtcTime at={event.createdAt} />
+        <span className="font-semibold text-zinc-200">{event.author.label}</span>
+        <span className="text-zinc-300">{describeEvent(event)}</span>
+        <span className="text-zinc-600">#{event.id}</span>
+        {props.correctedById ? (
+          <span className="text-amber-300">corrected by #{props.correctedById}</span>
+        ) : null}
+        {props.canAct && !props.isCompact ? (
+          <span className="ml-auto flex gap-1">
+            <button
+              type="button"
+              className="rounded px-1 hover:bg-zinc-800"
+              onClick={() =>
+                props.onPost({ kind: props.isPinned ? "event.unpinned" : "event.pinned", eventId: event.id })
+              }
+            >
+              {props.isPinned ? "Unpin" : "Pin"}
+            </button>
+            {markdown !== null ? (
+              <button
+                type="button"
+                className="rounded px-1 hover:bg-zinc-800"
+                onClick={() => setIsCorrecting(true)}
+              >
+                Correct
+              </button>
+            ) : null}
+          </span>
+        ) : null}
+      </div>
+      {markdown !== null && !props.isCompact ? <MarkdownNote markdown={markdown} /> : null}
+      {markdown !== null && props.isCompact ? <p className="truncate text-sm">{markdown}</p> : null}
+      {text ? <pre className="mt-1 text-sm whitespace-pre-wrap text-zinc-200">{text}</pre> : null}
+      {isCorrecting ? (
+        <div className="mt-2 space-y-1">
+          <textarea
+            aria-label={`Correction of event ${event.id}`}
+            value={correction}
+            onChange={(e) => setCorrection(e.target.value)}
+            rows={2}
+            className="w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm"
+            placeholder="The corrected text (the original stays, marked as corrected)"
+          />
+          <div className="flex gap-2">
+            <Button
+              onClick={async () => {
+                if (
+                  await props.onPost({ kind: "event.corrected", correctsId: event.id, markdown: correction })
+                ) {
+                  setIsCorrecting(false);
+                  setCorrection("");
+                }
+              }}
+            >
+              Save correction
+            </Button>
+            <Button variant="ghost" onClick={() => setIsCorrecting(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+
+type TokenRow = {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+const FIELD = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
+
+/** API tokens: a new token is shown once, here, and never again (only its hash is stored). */
+export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setError(null);
+    try {
+      const body = await apiFetch<{ token: string; record: { name: string } }>("/api/settings/tokens", {
+        method: "POST",
+        json: Object.fromEntries(new FormData(form)),
+      });
+      setCreated({ name: body.record.name, token: body.token });
+      form.reset();
+      router.refresh();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    }
+  }
+
+  async function revoke(id: string, name: string) {
+    if (!window.confirm(`Revoke ${name}? Anything using it stops working at once.`)) return;
+    setError(null);
+    try {
+      await apiFetch(`/api/settings/tokens/${id}`, { method: "DELETE" });
+      router.refresh();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      {created ? (
+        <div
+          role="status"
+          className="space-y-1 rounded-md border border-amber-600 bg-amber-950/40 p-3 text-sm"
+        >
+          <p className="font-semibold">Token “{created.name}” — copy it now, it will not be shown again:</p>
+          <code data-testid="new-token" className="block break-all rounded bg-zinc-900 p-2 font-mono">
+            {created.token}
+          </code>
+          <Button
+            variant="secondary"
+            onClick={() => navigator.clipboard.writeText(created.token).catch(() => {})}
+          >
+            Copy
+          </Button>
+        </div>
+      ) : null}
+      <form
+        onSubmit={create}
+        className="grid gap-2 rounded border border-zinc-800 p-3 md:grid-cols-3"
+        noValidate
+      >
+        <label className="text-sm">
+          Token name
+          <input name="name" required className={FIELD} placeholder="pagerduty-bridge" />
+          {error?.fieldMessage("name") ? (
+            <span className="text-xs text-red-400">{error.fieldMessage("name")}</span>
+          ) : null}
+        </label>
+        <label className="text-sm">
+          Role
+          <select name="role" defaultValue="viewer" className={FIELD}>
+            <option>viewer</option>
+            <option>responder</option>
+            <option>commander</option>
+            <option>admin</option>
+          </select>
+        </label>
+        <div className="flex items-end">
+          <Button type="submit">Create token</Button>
+        </div>
+      </form>
+      {error && error.fields.length === 0 ? (
+        <p role="alert" className="text-sm text-red-400">
+          {error.message}
+        </p>
+      ) : null}
+      <table className="w-full text-left text-sm">
+        <thead className="text-zinc-400">
+          <tr>
+            <th className="py-1 font-medium">Name</th>
+            <th className="py-1 font-medium">Token</th>
+            <th className="py-1 font-medium">Role</th>
+            <th className="py-1 font-medium">Last used</th>
+            <th className="py-1 font-medium" />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr
+              key={token.id}
+              className={`border-t border-zinc-800 ${token.revokedAt ? "text-zinc-500 line-through" : ""}`}
+            >
+              <td className="py-2">{token.name}</td>
+              <td className="py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="py-2">{token.role}</td>
+              <td className="py-2 text-xs">
+                {token.lastUsedAt ? token.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}
+              </td>
+              <td className="py-2 text-right">
+                {token.revokedAt ? (
+                  "revoked"
+                ) : (
+                  <Button variant="ghost" onClick={() => revoke(token.id, token.name)}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+export {
+  buildCommsTemplates,
+  type CommsEvent,
+  type CommsIncident,
+  type CommsTemplate,
+  formatDuration,
+} from "./build-comms-templates";
+export { computeUpdateReminder, type UpdateReminder } from "./compute-update-reminder";
