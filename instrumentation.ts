@@ -8,11 +8,22 @@ export async function register() {
       throw new EnvError("NEXTAUTH_SECRET", "is required in production");
     if (env.NODE_ENV === "production" && !env.DATABASE_URL)
       throw new EnvError("DATABASE_URL", "is required in production");
+    // Not fatal (yet): e2e starts `next start` without it. Encrypted secrets (HMAC alert sources, webhook
+    // URLs) are refused at use in production without the key, so nothing is stored under a public key.
+    if (env.NODE_ENV === "production" && !env.BREAKGLASS_SECRETS_KEY)
+      console.warn(
+        "BREAKGLASS_SECRETS_KEY is not set: HMAC alert sources and notification channels are disabled",
+      );
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
+  }
+  // Outgoing notifications are delivered by this loop, outside users' requests (not while building).
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startNotificationWorker } = await import("./lib/notifications");
+    startNotificationWorker();
   }
 }

@@ -6,6 +6,7 @@ import { signOut } from "next-auth/react";
 
 const LINKS = [
   { href: "/incidents", label: "Incidents" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/runbooks", label: "Runbooks" },
   { href: "/proposals", label: "Proposals" },
   { href: "/postmortems", label: "Post-mortems" },

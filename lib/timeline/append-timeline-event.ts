@@ -1,6 +1,8 @@
 import type { Actor } from "../auth/session";
 import type { DbTransaction } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
+// The enqueue file itself, not lib/notifications/index.ts: it has no runtime dependencies of its own.
+import { enqueueNotificationsForEvent } from "../notifications/enqueue-notifications";
 import { TIMELINE_EVENT_SCHEMAS, type TimelineEventKind, type TimelinePayload } from "./event-kinds";
 
 /** Who wrote an event: a member, an API token, an alert source or the console itself. */
@@ -28,7 +30,7 @@ export async function appendTimelineEvent<K extends TimelineEventKind>(
   },
 ): Promise<TimelineEvent> {
   const payload = TIMELINE_EVENT_SCHEMAS[event.kind].parse(event.payload);
-  return tx.timelineEvent.create({
+  const createdEvent = await tx.timelineEvent.create({
     data: {
       incidentId: event.incidentId,
       kind: event.kind,
@@ -40,4 +42,7 @@ export async function appendTimelineEvent<K extends TimelineEventKind>(
       ...(event.at ? { createdAt: event.at } : {}),
     },
   });
+  // Outgoing notifications are queued in the same transaction as the event they announce.
+  await enqueueNotificationsForEvent(tx, createdEvent);
+  return createdEvent;
 }

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { createAlertRoute, listAlertRoutes, ZAlertRouteInput } from "@/lib/alerts";
+import { authorize } from "@/lib/auth";
+import { readJson, route } from "@/lib/http/handle-route";
+
+export const GET = route(async (request) => {
+  await authorize(request, "viewer");
+  return NextResponse.json({ routes: await listAlertRoutes() });
+});
+
+export const POST = route(async (request) => {
+  await authorize(request, "admin");
+  const input = await readJson(request, ZAlertRouteInput);
+  return NextResponse.json({ route: await createAlertRoute(input) }, { status: 201 });
+});

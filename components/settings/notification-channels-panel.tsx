@@ -1,0 +1,155 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+
+type ChannelRow = {
+  id: string;
+  name: string;
+  kind: string;
+  urlHint: string;
+  events: string[];
+  isEnabled: boolean;
+};
+
+const EVENTS = [
+  { value: "declared", label: "Incident declared" },
+  { value: "severity_changed", label: "Severity changed" },
+  { value: "status_update", label: "Status update posted" },
+  { value: "signatures_needed", label: "Signatures needed" },
+];
+const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
+
+export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function call(run: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await run();
+      router.refresh();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+    }
+  }
+
+  function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    return call(async () => {
+      await apiFetch("/api/settings/notifications/channels", {
+        method: "POST",
+        json: {
+          name: data.get("name"),
+          kind: data.get("kind"),
+          url: data.get("url"),
+          events: data.getAll("events"),
+        },
+      });
+      form.reset();
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {channels.length === 0 ? (
+        <p className="text-sm text-zinc-400">No channels: nobody is notified.</p>
+      ) : null}
+      <ul className="space-y-2">
+        {channels.map((channel) => (
+          <li
+            key={channel.id}
+            className={`flex flex-wrap items-center gap-2 rounded border border-zinc-800 p-3 text-sm ${channel.isEnabled ? "" : "opacity-60"}`}
+          >
+            <span className="font-semibold">{channel.name}</span>
+            <span className="text-zinc-400">
+              {channel.kind === "slack" ? "Slack webhook" : "JSON webhook"}
+            </span>
+            <span className="font-mono text-xs text-zinc-400">{channel.urlHint}</span>
+            <span className="text-xs text-zinc-300">{channel.events.join(", ")}</span>
+            <span className="ml-auto flex gap-1">
+              <Button
+                variant="ghost"
+                className="py-1 text-xs"
+                onClick={() =>
+                  call(() =>
+                    apiFetch(`/api/settings/notifications/channels/${channel.id}`, {
+                      method: "PATCH",
+                      json: { isEnabled: !channel.isEnabled },
+                    }),
+                  )
+                }
+              >
+                {channel.isEnabled ? "Pause" : "Resume"}
+              </Button>
+              <Button
+                variant="ghost"
+                className="py-1 text-xs"
+                onClick={() =>
+                  call(() =>
+                    apiFetch(`/api/settings/notifications/channels/${channel.id}`, { method: "DELETE" }),
+                  )
+                }
+              >
+                Delete
+              </Button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={create}
+        noValidate
+        className="grid gap-2 rounded border border-zinc-800 p-3 md:grid-cols-3"
+      >
+        <label className="text-sm">
+          Name
+          <input name="name" required className={INPUT} placeholder="#incidents" />
+          {error?.fieldMessage("name") ? (
+            <span className="text-xs text-red-400">Name {error.fieldMessage("name")}</span>
+          ) : null}
+        </label>
+        <label className="text-sm">
+          Kind
+          <select name="kind" defaultValue="slack" className={INPUT}>
+            <option value="slack">Slack-compatible incoming webhook</option>
+            <option value="webhook">Generic JSON webhook</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          Webhook URL (stored encrypted, never shown again)
+          <input name="url" type="url" required className={`${INPUT} font-mono`} autoComplete="off" />
+          {error?.fieldMessage("url") ? (
+            <span className="text-xs text-red-400">URL {error.fieldMessage("url")}</span>
+          ) : null}
+        </label>
+        <fieldset className="text-sm md:col-span-3">
+          <legend>Events</legend>
+          <div className="mt-1 flex flex-wrap gap-4">
+            {EVENTS.map((item) => (
+              <label key={item.value} className="flex items-center gap-1">
+                <input type="checkbox" name="events" value={item.value} defaultChecked />
+                {item.label}
+              </label>
+            ))}
+          </div>
+          {error?.fieldMessage("events") ? (
+            <span className="text-xs text-red-400">Events: {error.fieldMessage("events")}</span>
+          ) : null}
+        </fieldset>
+        <div className="md:col-span-3">
+          <Button type="submit">Add channel</Button>
+        </div>
+      </form>
+      {error && error.fields.length === 0 ? (
+        <p role="alert" className="text-sm text-red-400">
+          {error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { decryptSecret, encryptSecret, hashSecret, isSecretsKeyMissingInProduction } from "./secret-box";

@@ -1,0 +1,33 @@
+import type { DbTransaction } from "../db/client";
+import type { TimelineEvent } from "../db/generated/client";
+import { buildNotificationMessage, notificationEventFor } from "./build-notification-message";
+import { renderNotification } from "./render-notification";
+
+/**
+ * Called by appendTimelineEvent for every event, in its transaction: a notification exists exactly when the
+ * event it announces does (no notification for a rolled-back change, none lost after a commit). Delivery
+ * happens later, outside the request (deliver-due-notifications.ts). Kinds that notify nobody cost nothing.
+ *
+ * This file imports only types and pure helpers, so lib/timeline stays free of runtime dependencies.
+ */
+export async function enqueueNotificationsForEvent(tx: DbTransaction, event: TimelineEvent): Promise<number> {
+  const kind = notificationEventFor(event.kind);
+  if (!kind) return 0;
+  const channels = await tx.notificationChannel.findMany({
+    where: { isEnabled: true, events: { has: kind } },
+    select: { id: true, kind: true },
+  });
+  if (channels.length === 0) return 0;
+  const message = await buildNotificationMessage(tx, event, kind);
+  if (!message) return 0;
+  const now = new Date();
+  await tx.notification.createMany({
+    data: channels.map((channel) => ({
+      channelId: channel.id,
+      event: kind,
+      payload: renderNotification(channel.kind, message) as object,
+      nextAttemptAt: now,
+    })),
+  });
+  return channels.length;
+}

@@ -1,0 +1,297 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import { declareIncident } from "../../lib/incidents";
+import {
+  createChannel,
+  deliverDueNotifications,
+  listDeadLetters,
+  replayNotification,
+  updateChannel,
+} from "../../lib/notifications";
+import { appendTimelineEvent, SYSTEM_AUTHOR } from "../../lib/timeline";
+
+type Received = {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+};
+
+/** A local receiver on 127.0.0.1 that records what it gets and answers with `status`. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const state = { status: 200 };
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({
+        path: request.url ?? "",
+        headers: request.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
+      });
+      response.writeHead(state.status).end(state.status === 200 ? "ok" : "unavailable");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    state,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+const channelIds: string[] = [];
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+
+afterAll(async () => {
+  // Later test files declare incidents too: stop queueing for channels nobody will deliver.
+  for (const id of channelIds) await updateChannel(id, { isEnabled: false });
+  await receiver.close();
+});
+
+async function channel(
+  kind: "slack" | "webhook",
+  path: string,
+  events: ("declared" | "severity_changed" | "status_update" | "signatures_needed")[],
+) {
+  const created = await createChannel({
+    name: `${kind} ${randomBytes(3).toString("hex")}`,
+    kind,
+    url: `${receiver.url}${path}`,
+    events,
+  });
+  channelIds.push(created.id);
+  return created;
+}
+
+async function declare(title: string) {
+  const { incident } = await declareIncident({
+    input: { title, severity: "P2", detectedVia: "monitor" },
+    author: SYSTEM_AUTHOR,
+  });
+  return incident;
+}
+
+describe("notifications out", () => {
+  it("queues with the event and delivers Slack and generic JSON payloads to local receivers", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const slack = await channel("slack", `/slack-${tag}`, ["declared", "severity_changed", "status_update"]);
+    const webhook = await channel("webhook", `/hook-${tag}`, ["declared", "status_update"]);
+    expect(
+      JSON.stringify(await db().notificationChannel.findUniqueOrThrow({ where: { id: slack.id } })),
+    ).not.toContain(`/slack-${tag}`);
+
+    const incident = await declare(`Notifier test ${tag}`);
+    await db().$transaction(async (tx) => {
+      await appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        kind: "incident.severity_changed",
+        author: SYSTEM_AUTHOR,
+        payload: { from: "P2", to: "P1", reason: "funds at risk" },
+      });
+      await appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        kind: "comms.update_posted",
+        author: SYSTEM_AUTHOR,
+        payload: {
+          template: "investigating",
+          text: "Bridge paused <b>& investigating",
+          nextUpdateDueAt: null,
+        },
+      });
+    });
+    // A rolled-back change queues nothing.
+    await expect(
+      db().$transaction(async (tx) => {
+        await appendTimelineEvent(tx, {
+          incidentId: incident.id,
+          kind: "comms.update_posted",
+          author: SYSTEM_AUTHOR,
+          payload: { template: "x", text: "never sent", nextUpdateDueAt: null },
+        });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+
+    const queued = await db().notification.findMany({ where: { channelId: { in: [slack.id, webhook.id] } } });
+    expect(queued.map((row) => row.event).sort()).toEqual(
+      ["declared", "declared", "severity_changed", "status_update", "status_update"].sort(),
+    );
+    await deliverDueNotifications({ limit: 50 });
+    const rows = await db().notification.findMany({ where: { channelId: { in: [slack.id, webhook.id] } } });
+    expect(rows.every((row) => row.deliveredAt !== null && row.attempts === 1)).toBe(true);
+
+    const ref = `INC-${incident.number}`;
+    const slackBodies = receiver.received
+      .filter((item) => item.path === `/slack-${tag}`)
+      .map((item) => item.body)
+      .sort((a, b) => String(a.text).localeCompare(String(b.text)));
+    expect(slackBodies.map((body) => body.text)).toEqual([
+      `${ref} declared (P2): Notifier test ${tag}`,
+      `${ref} severity P2 → P1: Notifier test ${tag}`,
+      `${ref} status update: Bridge paused <b>& investigating`,
+    ]);
+    const blocks = slackBodies.find((body) => String(body.text).includes("status update"))!.blocks as {
+      type: string;
+      text?: { type: string; text: string };
+    }[];
+    expect(blocks[0]).toMatchObject({ type: "section", text: { type: "mrkdwn" } });
+    expect(blocks[0]!.text!.text).toContain("Bridge paused &lt;b&gt;&amp; investigating");
+
+    const hooks = receiver.received
+      .filter((item) => item.path === `/hook-${tag}`)
+      .sort((a, b) => String(a.body.event).localeCompare(String(b.body.event)));
+    expect(hooks.map((item) => item.body.event)).toEqual(["declared", "status_update"]);
+    expect(hooks[0]!.body).toMatchObject({
+      source: "breakglass",
+      event: "declared",
+      incident: { id: incident.id, ref, severity: "P2", title: `Notifier test ${tag}` },
+    });
+    expect(hooks[0]!.headers["x-breakglass-delivery"]).toBeTruthy();
+  });
+
+  it("signatures needed names the owners still to sign", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const hook = await channel("webhook", `/sign-${tag}`, ["signatures_needed"]);
+    const incident = await declare(`Signers test ${tag}`);
+    const safe = await db().safe.findFirstOrThrow({ where: { label: "Guardian Safe" } });
+    const alice = await db().member.findFirstOrThrow({ where: { displayName: "Alice Ng" } });
+    const hash = `0x${randomBytes(32).toString("hex")}`;
+    const proposal = await db().$transaction(async (tx) => {
+      const created = await tx.safeProposal.create({
+        data: {
+          incidentId: incident.id,
+          safeId: safe.id,
+          title: "Pause the protocol",
+          nonce: 0,
+          to: safe.address,
+          value: "0",
+          data: "0x",
+          operation: 0,
+          calls: [],
+          safeTxHash: hash,
+          domainHash: hash,
+          messageHash: hash,
+        },
+      });
+      await appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        kind: "proposal.created",
+        author: SYSTEM_AUTHOR,
+        payload: {
+          proposalId: created.id,
+          safe: safe.address,
+          safeLabel: safe.label,
+          title: created.title,
+          nonce: 0,
+          safeTxHash: hash,
+          isRejection: false,
+        },
+      });
+      return created;
+    });
+    await db().$transaction(async (tx) => {
+      await tx.safeSignature.create({
+        data: { proposalId: proposal.id, owner: alice.address, signature: "0x00" },
+      });
+      await appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        kind: "proposal.signed",
+        author: SYSTEM_AUTHOR,
+        payload: { proposalId: proposal.id, owner: alice.address, count: 1, threshold: 2 },
+      });
+    });
+    await deliverDueNotifications({ limit: 50 });
+    // Sent concurrently: order by the signature count each one reported.
+    const bodies = receiver.received
+      .filter((item) => item.path === `/sign-${tag}`)
+      .map((item) => item.body)
+      .sort(
+        (a, b) =>
+          (a.details as { signatures: number }).signatures - (b.details as { signatures: number }).signatures,
+      );
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]!.text).toContain("2 more signatures needed");
+    expect(bodies[0]!.text).toContain("Alice Ng, Bob Okafor, Carol Diaz");
+    expect(bodies[1]!.text).toContain("1 more signature needed");
+    expect(bodies[1]!.text).toContain("still to sign: Bob Okafor, Carol Diaz");
+    expect((bodies[1]!.details as { pendingOwners: unknown[] }).pendingOwners).toHaveLength(2);
+    expect(hook.events).toEqual(["signatures_needed"]);
+  });
+
+  it("a failing receiver gets retries with backoff, then a dead letter; replay delivers it", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const failing = await startReceiver();
+    failing.state.status = 503;
+    try {
+      const created = await createChannel({
+        name: `failing ${tag}`,
+        kind: "webhook",
+        url: `${failing.url}/down`,
+        events: ["declared"],
+      });
+      channelIds.push(created.id);
+      await declare(`Dead letter test ${tag}`);
+      const row = await db().notification.findFirstOrThrow({ where: { channelId: created.id } });
+      const start = Date.now() + 1000;
+      const policy = { maxAttempts: 5, baseDelayMs: 1000 };
+      // Backoff 1 s, 2 s, 4 s, 8 s: each pass is due exactly when the previous failure said.
+      const expectedDelays = [1000, 2000, 4000, 8000];
+      let now = start;
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        // Not due a millisecond early.
+        if (attempt > 1) {
+          await deliverDueNotifications({ now: new Date(now - 1), policy });
+          expect((await db().notification.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(
+            attempt - 1,
+          );
+        }
+        await deliverDueNotifications({ now: new Date(now), policy });
+        const after = await db().notification.findUniqueOrThrow({ where: { id: row.id } });
+        expect(after).toMatchObject({ attempts: attempt, lastError: "HTTP 503", deliveredAt: null });
+        if (attempt < 5) {
+          expect(after.deadAt).toBeNull();
+          expect(after.nextAttemptAt.getTime() - now).toBe(expectedDelays[attempt - 1]);
+          now = after.nextAttemptAt.getTime();
+        } else expect(after.deadAt).not.toBeNull();
+      }
+      expect(failing.received.filter((item) => item.path === "/down")).toHaveLength(5);
+      expect((await listDeadLetters()).map((letter) => letter.id)).toContain(row.id);
+
+      failing.state.status = 200;
+      await replayNotification(row.id, new Date(now));
+      await deliverDueNotifications({ now: new Date(now), policy });
+      const replayed = await db().notification.findUniqueOrThrow({ where: { id: row.id } });
+      expect(replayed.deliveredAt).not.toBeNull();
+      expect(replayed.deadAt).toBeNull();
+      expect(failing.received).toHaveLength(6);
+      expect((await listDeadLetters()).map((letter) => letter.id)).not.toContain(row.id);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("two workers claiming at once never send one notification twice", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const created = await channel("webhook", `/race-${tag}`, ["declared"]);
+    for (let index = 0; index < 6; index++) await declare(`Race test ${tag} ${index}`);
+    await Promise.all([
+      deliverDueNotifications({ limit: 50 }),
+      deliverDueNotifications({ limit: 50 }),
+      deliverDueNotifications({ limit: 50 }),
+    ]);
+    expect(receiver.received.filter((item) => item.path === `/race-${tag}`)).toHaveLength(6);
+    expect(
+      await db().notification.count({ where: { channelId: created.id, deliveredAt: { not: null } } }),
+    ).toBe(6);
+  });
+});
