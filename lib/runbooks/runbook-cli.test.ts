@@ -55,11 +55,10 @@ describe("runbook CLI", { timeout: 60_000 }, () => {
     expect(stderrLines[0]).toMatch(reason);
   });
 
-  it("exits 2 for import (not implemented yet) and for bad usage", () => {
-    expect(runCli("import", "x.md")).toMatchObject({
-      status: 2,
-      stderrLines: ["runbook import: not implemented yet"],
-    });
+  // The import itself (with a database) is tested in tests/integration/runbooks-cli.test.ts.
+  it("exits 2 for an unreadable import file and for bad usage", () => {
+    expect(runCli("import", "x.md")).toMatchObject({ status: 2, stderrLines: ["x.md: no such file"] });
+    expect(runCli("import").status).toBe(2);
     expect(runCli("frobnicate").status).toBe(2);
     expect(runCli("parse").status).toBe(2);
   });

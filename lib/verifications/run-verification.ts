@@ -11,6 +11,7 @@ import { db } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { coerceAbiArgs } from "./coerce-abi-args";
 import { formatReadValue } from "./format-read-value";
 
 export type RunVerificationOptions = {
@@ -47,17 +48,30 @@ export async function runVerification(options: RunVerificationOptions): Promise<
   const address = getAddress(contract.address) as Address;
   let data: `0x${string}`;
   try {
-    data = encodeFunctionData({ abi: [abiFunction], functionName: abiFunction.name, args: options.args });
+    const args = coerceAbiArgs(abiFunction.inputs, options.args);
+    data = encodeFunctionData({ abi: [abiFunction], functionName: abiFunction.name, args });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError("UNPROCESSABLE", `args: ${(error as Error).message.split("\n")[0]}`);
   }
-  const blockNumber = await client.getBlockNumber();
-  const result = await client.call({ to: address, data, blockNumber });
-  const decoded = decodeFunctionResult({
-    abi: [abiFunction],
-    functionName: abiFunction.name,
-    data: result.data ?? "0x",
-  });
+  let blockNumber: bigint;
+  let decoded: unknown;
+  try {
+    // cacheTime 0: viem caches the block number for its polling interval (4 s), and a check run right
+    // after an execution must read the block that includes it.
+    blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+    const result = await client.call({ to: address, data, blockNumber });
+    decoded = decodeFunctionResult({
+      abi: [abiFunction],
+      functionName: abiFunction.name,
+      data: result.data ?? "0x",
+    });
+  } catch (error) {
+    // A revert or an unreachable RPC is a fact about the chain, not a server bug: say which, record nothing.
+    const reason =
+      (error as { shortMessage?: string }).shortMessage ?? (error as Error).message.split("\n")[0];
+    throw new AppError("BAD_GATEWAY", `Could not read ${abiFunction.name}() on ${contract.name}: ${reason}`);
+  }
   const actual = formatReadValue(decoded);
   const isPassed =
     options.expected === null ? null : actual.toLowerCase() === options.expected.trim().toLowerCase();

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { authorize } from "@/lib/auth";
+import { readJson, route } from "@/lib/http/handle-route";
+import { getIncidentByRef } from "@/lib/incidents";
+import { attachRunbook, getIncidentRunbooks, suggestRunbooks, ZAttachRunbook } from "@/lib/runbooks";
+import { authorFromActor } from "@/lib/timeline";
+
+type Context = { params: Promise<{ ref: string }> };
+
+/** The incident's checklist runs, and the sections suggested for it (severity, alert routes). */
+export const GET = route(async (request, context: Context) => {
+  await authorize(request, "viewer");
+  const { ref } = await context.params;
+  const incident = await getIncidentByRef(ref);
+  const [runbooks, { suggestions }] = await Promise.all([
+    getIncidentRunbooks({ id: incident.id, ref }),
+    suggestRunbooks(incident),
+  ]);
+  return NextResponse.json({ runbooks, suggestions });
+});
+
+/** Attaches `{ versionId, anchor }`: 201 when new, 200 when that section was already attached. */
+export const POST = route(async (request, context: Context) => {
+  const actor = await authorize(request, "responder");
+  const input = await readJson(request, ZAttachRunbook);
+  const { ref } = await context.params;
+  const incident = await getIncidentByRef(ref);
+  const { incidentRunbook, isNew } = await attachRunbook({
+    incidentId: incident.id,
+    input,
+    author: authorFromActor(actor),
+  });
+  return NextResponse.json({ incidentRunbook, isNew }, { status: isNew ? 201 : 200 });
+});

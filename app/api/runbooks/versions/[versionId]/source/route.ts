@@ -1,0 +1,16 @@
+import { authorize } from "@/lib/auth";
+import { route } from "@/lib/http/handle-route";
+import { getRunbookSource } from "@/lib/runbooks";
+
+/** The original Markdown of a version, byte for byte as imported. */
+export const GET = route(async (request, context: { params: Promise<{ versionId: string }> }) => {
+  await authorize(request, "viewer");
+  const { versionId } = await context.params;
+  const { fileName, source } = await getRunbookSource(versionId);
+  return new Response(source, {
+    headers: {
+      "content-type": "text/markdown; charset=utf-8",
+      "content-disposition": `inline; filename="${fileName}"`,
+    },
+  });
+});
