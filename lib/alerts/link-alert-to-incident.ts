@@ -54,7 +54,6 @@ export async function linkAlertToIncident(options: {
       incidentId: options.incident.id,
       references: options.runbookAnchors,
       author: options.author,
-      now: options.now,
     });
     return { isLinked: true, incidentId: options.incident.id };
   });
