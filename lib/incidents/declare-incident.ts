@@ -2,6 +2,7 @@ import type { Actor } from "../auth/session";
 import { db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
+import { attachRunbookInTx } from "../runbooks/attach-runbook";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { type TDeclareIncident, ZDeclareIncident } from "./schemas";
 
@@ -84,6 +85,10 @@ export async function declareIncident(
             previous: null,
           },
         });
+      }
+      // Runbooks chosen at declaration are attached in the same transaction: declared with its plan, or not at all.
+      for (const runbook of input.runbooks) {
+        await attachRunbookInTx(tx, { incidentId: created.id, input: runbook, author: options.author });
       }
       return created;
     });
