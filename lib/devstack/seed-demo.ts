@@ -4,6 +4,7 @@ import { anvilAccount, type DemoDeployment } from "../chain/demo";
 import type { PrismaClient } from "../db/client";
 import type { MemberRole } from "../db/generated/enums";
 import { SEVERITY_PRESETS } from "../incidents/severity-presets";
+import { importSharedRunbooks } from "../runbooks/import-shared-runbooks";
 
 /** The demo's people, by anvil account index (see DEMO_CAST: Guardian Safe = 1,2,3; Admin Safe = 2,3,4). */
 export const DEMO_MEMBERS: { index: number; displayName: string; role: MemberRole }[] = [
@@ -36,8 +37,10 @@ export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment)
         name: "Anvil (local)",
         rpcUrls: [deployment.rpcUrl],
         explorerUrl: null,
+        safeContracts: deployment.safeContracts,
       },
-      update: { rpcUrls: [deployment.rpcUrl] },
+      // 31337 is not in safe-deployments: the console finds the local Safe contracts (MultiSend...) here.
+      update: { rpcUrls: [deployment.rpcUrl], safeContracts: deployment.safeContracts },
     });
     const contracts: { name: string; address: string; abi: Abi; placeholders: string[] }[] = [
       {
@@ -101,4 +104,6 @@ export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment)
       });
     }
   });
+  // The three real runbooks in ../shared/runbooks; their placeholders are bound to the contracts above.
+  await importSharedRunbooks(prisma);
 }

@@ -121,6 +121,14 @@ export const TIMELINE_EVENT_SCHEMAS = {
     from: z.string(),
     to: z.string(),
   }),
+  // Owner, due date or runbook link of an action item changed (status changes have their own kind).
+  "action_item.updated": z.object({
+    actionItemId: z.string(),
+    title: z.string(),
+    owner: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    runbook: z.string().nullable(),
+  }),
 } as const;
 
 export type TimelineEventKind = keyof typeof TIMELINE_EVENT_SCHEMAS;

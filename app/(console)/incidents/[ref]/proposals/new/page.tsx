@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { type Abi, type AbiFunction, toFunctionSignature } from "viem";
+import type { FormCall, FormContract, FormSafe } from "@/components/safe/form-types";
+import { ProposalForm } from "@/components/safe/proposal-form";
+import { requirePageMember } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { formatIncidentRef, getIncidentByRef } from "@/lib/incidents";
+
+export const metadata: Metadata = { title: "New Safe proposal" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/**
+ * New proposal for an incident. Runbook action steps link here with exactly: contractId, signature
+ * (canonical, e.g. `pauseGlobal()`), args (JSON array), value (wei), safeId (suggested) and
+ * runbook (`<versionId>:<anchor>:<actionIndex>`); a timelock's follow-up adds `timelock`.
+ */
+export default async function NewProposalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ ref: string }>;
+  searchParams: Promise<Search>;
+}) {
+  await requirePageMember("responder");
+  const { ref } = await params;
+  const incident = await getIncidentByRef(ref).catch(() => null);
+  if (!incident) notFound();
+  const query = await searchParams;
+  const one = (key: string) => (Array.isArray(query[key]) ? query[key]![0] : query[key]) ?? "";
+  const [contractRows, safeRows] = await Promise.all([
+    db().contract.findMany({ orderBy: { name: "asc" } }),
+    db().safe.findMany({ orderBy: { label: "asc" } }),
+  ]);
+  const contracts: FormContract[] = contractRows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    address: c.address,
+    chainId: c.chainId,
+    functions: (Array.isArray(c.abi) ? (c.abi as unknown as Abi) : [])
+      .filter(
+        (item): item is AbiFunction =>
+          item.type === "function" && item.stateMutability !== "view" && item.stateMutability !== "pure",
+      )
+      .map((fn) => ({
+        signature: toFunctionSignature(fn),
+        name: fn.name,
+        inputs: fn.inputs.map((i) => ({ name: i.name ?? "", type: i.type })),
+        isPayable: fn.stateMutability === "payable",
+      })),
+  }));
+  const safes: FormSafe[] = safeRows.map((s) => ({
+    id: s.id,
+    label: s.label,
+    address: s.address,
+    chainId: s.chainId,
+    threshold: s.threshold,
+    ownerCount: s.owners.length,
+    roles: (Array.isArray(s.roles) ? s.roles : []) as { contract: string; role: string }[],
+  }));
+  let argsWarning: string | null = null;
+  let args: string[] = [];
+  if (one("args")) {
+    try {
+      const parsed = JSON.parse(one("args")) as unknown;
+      if (!Array.isArray(parsed)) throw new Error("not an array");
+      args = parsed.map((a) =>
+        a === null || a === undefined ? "" : typeof a === "string" ? a : JSON.stringify(a),
+      );
+    } catch {
+      argsWarning = "The link's args are not a JSON array: fill the arguments in below.";
+    }
+  }
+  const contract = contracts.find((c) => c.id === one("contractId"));
+  const signature = one("signature");
+  const isKnown = contract?.functions.some((f) => f.signature === signature) ?? false;
+  const calls: FormCall[] = contract
+    ? [
+        {
+          contractId: contract.id,
+          isTyped: Boolean(signature) && !isKnown,
+          signature,
+          args,
+          value: one("value") || "0",
+        },
+      ]
+    : [];
+  const incidentRef = formatIncidentRef(incident.number);
+  return (
+    <section className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm text-zinc-400">
+        <Link href={`/incidents/${incidentRef}`} className="underline">
+          {incidentRef} · {incident.title}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">New Safe proposal</h1>
+      {argsWarning && (
+        <p role="alert" className="text-sm text-amber-300">
+          {argsWarning}
+        </p>
+      )}
+      <ProposalForm
+        incidentRef={incidentRef}
+        contracts={contracts}
+        safes={safes}
+        initial={{
+          title: contract && signature ? `${signature.split("(")[0]} on ${contract.name}` : "",
+          safeId: safes.some((s) => s.id === one("safeId")) ? one("safeId") : "",
+          calls,
+          runbook: one("runbook") || null,
+          timelockId: one("timelock") || null,
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UtcTime } from "@/components/incidents/utc-time";
+import { AddressLabel } from "@/components/safe/address-label";
+import { ProposalActions } from "@/components/safe/proposal-actions";
+import { ProposalHashes } from "@/components/safe/proposal-hashes";
+import { ProposalStateBadge, SignatureProgress } from "@/components/safe/proposal-state-badge";
+import { SimulationResult } from "@/components/safe/simulation-result";
+import { hasRole, requirePageMember } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { getProposalView, reconcileSafeProposals } from "@/lib/safe";
+
+export const metadata: Metadata = { title: "Safe proposal" };
+
+export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageMember("viewer");
+  const { id } = await params;
+  const row = await db().safeProposal.findUnique({ where: { id }, select: { safeId: true } });
+  if (!row) notFound();
+  // The chain is the truth: bring this Safe's proposals in line before showing one (nonce moved, executed elsewhere).
+  let chainError: string | null = null;
+  try {
+    await reconcileSafeProposals(row.safeId);
+  } catch (error) {
+    chainError = `Could not read the Safe from the chain: ${(error as Error).message.split("\n")[0]}`;
+  }
+  const view = await getProposalView(id);
+  const fields = { ...view.tx, nonce: view.nonce };
+  return (
+    <article className="mx-auto max-w-4xl space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm text-zinc-400">
+          {view.incident ? (
+            <Link href={`/incidents/${view.incident.ref}`} className="underline">
+              {view.incident.ref} · {view.incident.title}
+            </Link>
+          ) : (
+            "Drill"
+          )}
+        </p>
+        <h1 className="text-2xl font-semibold break-words">{view.title}</h1>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <ProposalStateBadge state={view.state} />
+          <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
+          <span className="text-zinc-400">
+            {view.safe.label} · nonce{" "}
+            <span data-testid="proposal-nonce" className="tabular-nums text-zinc-100">
+              {view.nonce}
+            </span>
+          </span>
+          {view.isRejection && (
+            <span className="rounded bg-zinc-800 px-2 py-0.5 text-xs">rejection (no-op)</span>
+          )}
+        </div>
+        {chainError && (
+          <p role="alert" className="text-sm text-red-300">
+            {chainError}
+          </p>
+        )}
+        {view.conflicts.length > 0 && (
+          <div
+            data-testid="nonce-conflicts"
+            className="rounded border border-amber-500/50 bg-amber-500/10 p-3 text-sm text-amber-200"
+          >
+            Nonce {view.nonce} is shared with:{" "}
+            {view.conflicts.map((c) => (
+              <Link key={c.id} href={`/proposals/${c.id}`} className="mr-2 underline">
+                {c.title} ({c.state})
+              </Link>
+            ))}
+            — only one of them can execute.
+          </div>
+        )}
+      </header>
+
+      <section aria-labelledby="actions-heading" className="rounded-lg border border-zinc-800 p-4">
+        <h2 id="actions-heading" className="sr-only">
+          Actions
+        </h2>
+        {view.executedTxHash ? (
+          <p className="text-sm" data-testid="executed-tx">
+            {view.state === "executed" ? "Executed" : "Failed"} in transaction{" "}
+            <code className="break-all font-mono text-xs">{view.executedTxHash}</code> (block{" "}
+            {view.executedBlock}).
+          </p>
+        ) : (
+          <ProposalActions
+            proposalId={view.id}
+            chainId={view.chainId}
+            safeAddress={view.safe.address}
+            fields={fields}
+            owners={view.safe.owners.map((o) => o.address)}
+            signed={view.signatures.map((s) => s.owner)}
+            state={view.state}
+            count={view.progress.count}
+            threshold={view.progress.threshold}
+            canAct={hasRole(actor.role, "responder")}
+            isRejection={view.isRejection}
+          />
+        )}
+        {view.executingSince && !view.executedTxHash && (
+          <p className="mt-2 text-sm text-amber-300">
+            Execution in progress since <UtcTime at={view.executingSince} />.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="calls-heading" className="space-y-3">
+        <h2 id="calls-heading" className="text-lg font-semibold">
+          What this transaction does
+        </h2>
+        {view.isRejection && (
+          <p className="text-sm text-zinc-300">
+            Nothing: a call to the Safe itself with no data and no value. Executing it uses nonce {view.nonce}
+            , which cancels every other proposal at that nonce.
+          </p>
+        )}
+        <ol className="space-y-3">
+          {view.calls.map((call, index) => (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a stored batch never reorders; position is the identity.
+              key={`${call.to}-${index}`}
+              data-testid="decoded-call"
+              className="rounded-lg border border-zinc-800 p-3"
+            >
+              <p className="text-base">
+                <span className="text-zinc-400">{index + 1}. Call </span>
+                <code className="font-mono font-semibold text-amber-200">{call.functionName}</code>
+                <span className="text-zinc-400"> on </span>
+                <span className="font-semibold">{call.contract ?? call.toName ?? "an unknown contract"}</span>
+              </p>
+              <div className="mt-1 text-sm">
+                <AddressLabel address={call.to} name={call.toName} />
+              </div>
+              {call.args.length > 0 ? (
+                <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                  {call.args.map((arg) => (
+                    <div key={arg.name} className="contents">
+                      <dt className="text-zinc-400">
+                        {arg.name} <span className="text-xs text-zinc-500">({arg.type})</span>
+                      </dt>
+                      <dd className="break-all font-mono text-xs text-zinc-100">
+                        {arg.value}
+                        {arg.valueName && (
+                          <span className="ml-2 font-sans font-semibold">{arg.valueName}</span>
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <p className="mt-1 text-sm text-zinc-400">No arguments.</p>
+              )}
+              {call.value !== "0" && <p className="mt-1 text-sm text-amber-300">Sends {call.value} wei</p>}
+            </li>
+          ))}
+        </ol>
+        <dl className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-800 p-3 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-zinc-400">Safe</dt>
+          <dd>
+            <AddressLabel address={view.safe.address} name={view.safe.label} />
+          </dd>
+          <dt className="text-zinc-400">To</dt>
+          <dd>
+            <AddressLabel address={view.tx.to} name={view.tx.toName} />
+          </dd>
+          <dt className="text-zinc-400">Value</dt>
+          <dd className="tabular-nums">{view.tx.value} wei</dd>
+          <dt className="text-zinc-400">Operation</dt>
+          <dd data-testid="operation">
+            {view.tx.isDelegateCall ? (
+              <span className="rounded bg-red-600/30 px-2 py-0.5 font-semibold text-red-200 ring-1 ring-red-500">
+                DELEGATECALL
+                {view.tx.isKnownMultiSend
+                  ? " to the known MultiSendCallOnly (a batch)"
+                  : " to an UNKNOWN contract: do not sign"}
+              </span>
+            ) : (
+              "CALL"
+            )}
+          </dd>
+          <dt className="text-zinc-400">Nonce</dt>
+          <dd className="tabular-nums">{view.nonce}</dd>
+          <dt className="text-zinc-400">Gas fields</dt>
+          <dd className="text-zinc-300">
+            safeTxGas {view.tx.safeTxGas}, baseGas {view.tx.baseGas}, gasPrice {view.tx.gasPrice} (no refund)
+          </dd>
+          <dt className="text-zinc-400">Data</dt>
+          <dd className="max-h-24 overflow-auto break-all font-mono text-xs text-zinc-400">{view.tx.data}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="hashes-heading" className="space-y-2">
+        <h2 id="hashes-heading" className="text-lg font-semibold">
+          Compare with your wallet
+        </h2>
+        <ProposalHashes
+          chainId={view.chainId}
+          safeAddress={view.safe.address}
+          fields={fields}
+          server={view.hashes}
+        />
+      </section>
+
+      <section aria-labelledby="simulation-heading" className="space-y-2">
+        <h2 id="simulation-heading" className="text-lg font-semibold">
+          Simulation
+        </h2>
+        {view.simulation ? (
+          <SimulationResult simulation={view.simulation} calls={view.calls.map((c) => c.functionName)} />
+        ) : (
+          <p className="text-sm text-zinc-400">Not simulated.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="signatures-heading" className="space-y-2">
+        <h2 id="signatures-heading" className="text-lg font-semibold">
+          Signatures <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
+        </h2>
+        <ul className="divide-y divide-zinc-800 rounded-lg border border-zinc-800">
+          {view.safe.owners.map((owner) => {
+            const signature = view.signatures.find((s) => s.owner === owner.address);
+            return (
+              <li
+                key={owner.address}
+                data-testid="owner-row"
+                className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
+              >
+                <AddressLabel address={owner.address} name={owner.name} />
+                {signature ? (
+                  <span className="text-emerald-300">
+                    ✓ signed <UtcTime at={signature.at} />
+                  </span>
+                ) : (
+                  <span className="text-zinc-500">not signed</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {(view.verificationResults.length > 0 || view.verifications.length > 0) && (
+        <section aria-labelledby="verification-heading" className="space-y-2">
+          <h2 id="verification-heading" className="text-lg font-semibold">
+            Verification
+          </h2>
+          {view.verificationResults.length > 0 ? (
+            <ul className="space-y-1 text-sm" data-testid="verification-results">
+              {view.verificationResults.map((result) => (
+                <li
+                  key={result.id}
+                  className={result.isPassed === false ? "text-red-300" : "text-emerald-300"}
+                >
+                  {result.isPassed === null ? "•" : result.isPassed ? "✓" : "✗"} {result.contract}.
+                  {result.signature} = {result.actual}
+                  {result.expected !== null && ` (expected ${result.expected})`}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <ul className="space-y-1 text-sm text-zinc-400">
+              {view.verifications.map((read) => (
+                <li key={`${read.contractId}-${read.signature}-${read.args.join(",")}`}>
+                  After execution: {read.signature}
+                  {read.expected !== null && ` should be ${read.expected}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {view.timelocks.map((t) => (
+        <p key={t.id} className="rounded border border-sky-500/40 bg-sky-500/10 p-3 text-sm text-sky-200">
+          Started a timelock: {t.followUpSignature} possible from <UtcTime at={t.readyAt} withDate />.
+        </p>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { NextResponse } from "next/server";
+import { type Actor, authorize } from "@/lib/auth";
+import { readJson, route } from "@/lib/http/handle-route";
+import { claimExecution, recordExecution, releaseExecution, ZRecordExecution } from "@/lib/safe";
+import { authorFromActor } from "@/lib/timeline";
+
+type Context = { params: Promise<{ id: string }> };
+const actorKey = (actor: Actor) => `${actor.kind}:${actor.id}`;
+
+/** Claim: re-read, re-simulate, lock, and receive execTransaction's arguments with ordered signatures. */
+export const POST = route(async (request, context: Context) => {
+  const actor = await authorize(request, "responder");
+  const plan = await claimExecution({
+    proposalId: (await context.params).id,
+    actorKey: actorKey(actor),
+    author: authorFromActor(actor),
+  });
+  return NextResponse.json(plan);
+});
+
+/** Record the transaction the wallet sent: receipt, ExecutionSuccess/Failure, timelocks, verification. */
+export const PUT = route(async (request, context: Context) => {
+  const actor = await authorize(request, "responder");
+  const input = await readJson(request, ZRecordExecution);
+  const result = await recordExecution({
+    proposalId: (await context.params).id,
+    txHash: input.txHash,
+    actorKey: actorKey(actor),
+    author: authorFromActor(actor),
+  });
+  return NextResponse.json({
+    state: result.proposal.state,
+    txHash: result.proposal.executedTxHash,
+    verifications: result.verification.events.map((event) => event.payload),
+    verificationErrors: result.verification.errors,
+  });
+});
+
+/** Give the lock back: the wallet refused or the transaction was never sent. */
+export const DELETE = route(async (request, context: Context) => {
+  const actor = await authorize(request, "responder");
+  await releaseExecution({ proposalId: (await context.params).id, actorKey: actorKey(actor) });
+  return NextResponse.json({ released: true });
+});

@@ -1,0 +1,180 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+import { CallEditor, inputsOf } from "./call-editor";
+import type { FormCall, FormContract, FormSafe } from "./form-types";
+import { SafeDuties } from "./safe-duties";
+
+const input = "w-full rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100";
+const emptyCall: FormCall = { contractId: "", isTyped: false, signature: "", args: [], value: "0" };
+
+export type ProposalFormInitial = {
+  title: string;
+  safeId: string;
+  calls: FormCall[];
+  runbook: string | null;
+  timelockId: string | null;
+};
+
+/** New Safe proposal: one or more calls (a batch becomes one MultiSendCallOnly transaction), a Safe, a nonce. */
+export function ProposalForm({
+  incidentRef,
+  contracts,
+  safes,
+  initial,
+}: {
+  incidentRef: string;
+  contracts: FormContract[];
+  safes: FormSafe[];
+  initial: ProposalFormInitial;
+}) {
+  const router = useRouter();
+  const [title, setTitle] = useState(initial.title);
+  const [safeId, setSafeId] = useState(initial.safeId);
+  const [nonce, setNonce] = useState("");
+  const [calls, setCalls] = useState<FormCall[]>(initial.calls.length ? initial.calls : [emptyCall]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const fieldError = (path: string) => error?.fieldMessage(path);
+
+  const firstCall = calls[0]!;
+  const dutyCall = useMemo(() => {
+    const inputs = inputsOf(firstCall, contracts);
+    if (!firstCall.contractId || !firstCall.signature || !inputs) return null;
+    if (inputs.some((_, i) => !firstCall.args[i])) return null;
+    return {
+      contractId: firstCall.contractId,
+      signature: firstCall.signature,
+      args: toArgs(firstCall.args),
+      value: firstCall.value || "0",
+    };
+  }, [firstCall, contracts]);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      const body = {
+        safeId,
+        title,
+        calls: calls.map((c) => ({
+          contractId: c.contractId || undefined,
+          signature: c.signature,
+          args: toArgs(c.args),
+          value: c.value || "0",
+        })),
+        ...(nonce.trim() ? { nonce: Number(nonce) } : {}),
+        ...(initial.runbook ? { runbook: initial.runbook } : {}),
+        ...(initial.timelockId ? { timelockId: initial.timelockId } : {}),
+      };
+      const created = await apiFetch<{ id: string }>(`/api/incidents/${incidentRef}/proposals`, {
+        method: "POST",
+        json: body,
+      });
+      router.push(`/proposals/${created.id}`);
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-5">
+      <label className="block text-sm">
+        <span className="text-zinc-300">Proposal title</span>
+        <input
+          aria-label="Proposal title"
+          className={input}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        {fieldError("title") && <span className="text-xs text-red-300">{fieldError("title")}</span>}
+      </label>
+      {calls.map((call, index) => (
+        <CallEditor
+          // biome-ignore lint/suspicious/noArrayIndexKey: calls have no identity beyond their position.
+          key={index}
+          index={index}
+          call={call}
+          contracts={contracts}
+          fieldError={fieldError}
+          onChange={(next) => setCalls(calls.map((c, i) => (i === index ? next : c)))}
+          onRemove={calls.length > 1 ? () => setCalls(calls.filter((_, i) => i !== index)) : undefined}
+        />
+      ))}
+      <Button
+        variant="secondary"
+        onClick={() =>
+          setCalls([...calls, { ...emptyCall, contractId: calls[calls.length - 1]!.contractId }])
+        }
+      >
+        Add a call (batch)
+      </Button>
+      {calls.length > 1 && (
+        <p className="text-sm text-amber-200">
+          {calls.length} calls become one MultiSendCallOnly transaction (operation DELEGATECALL to the known
+          MultiSendCallOnly contract): all or nothing.
+        </p>
+      )}
+      <label className="block text-sm">
+        <span className="text-zinc-300">Safe</span>
+        <select
+          aria-label="Safe"
+          className={input}
+          value={safeId}
+          onChange={(e) => setSafeId(e.target.value)}
+        >
+          <option value="">Choose a Safe…</option>
+          {safes.map((safe) => (
+            <option key={safe.id} value={safe.id}>
+              {safe.label} ({safe.address.slice(0, 8)}…)
+            </option>
+          ))}
+        </select>
+        {fieldError("safeId") && <span className="text-xs text-red-300">{fieldError("safeId")}</span>}
+      </label>
+      <SafeDuties safes={safes} chosenSafeId={safeId} call={dutyCall} />
+      <label className="block text-sm">
+        <span className="text-zinc-300">
+          Nonce (empty: next free nonce after the chain's and the queue's)
+        </span>
+        <input
+          aria-label="Nonce"
+          inputMode="numeric"
+          className={`${input} font-mono`}
+          value={nonce}
+          onChange={(e) => setNonce(e.target.value)}
+        />
+        {fieldError("nonce") && <span className="text-xs text-red-300">{fieldError("nonce")}</span>}
+      </label>
+      {initial.runbook && <p className="text-xs text-zinc-500">From runbook step {initial.runbook}</p>}
+      {error && (
+        <p role="alert" className="break-words text-sm text-red-300">
+          {error.message}
+        </p>
+      )}
+      <Button type="submit" disabled={isSubmitting} className="min-h-11 w-full sm:w-auto">
+        {isSubmitting ? "Building, hashing, simulating…" : "Propose"}
+      </Button>
+    </form>
+  );
+}
+
+/** Arrays and tuples are typed as JSON; everything else goes as text and the server parses it by ABI type. */
+function toArgs(args: string[]): unknown[] {
+  return args.map((arg) => {
+    const trimmed = arg.trim();
+    if (trimmed.startsWith("[")) {
+      try {
+        return JSON.parse(trimmed);
+      } catch {
+        return arg;
+      }
+    }
+    return arg;
+  });
+}

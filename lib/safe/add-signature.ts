@@ -1,0 +1,132 @@
+import { type Address, getAddress, type Hex, hashMessage, recoverAddress, toHex } from "viem";
+import { db } from "../db/client";
+import type { SafeSignature } from "../db/generated/client";
+import { AppError } from "../errors";
+import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { hashSafeTransaction } from "./hash-safe-transaction";
+import { readSafeCore } from "./read-safe-state";
+import { reconcileSafeProposals } from "./reconcile-proposals";
+import type { TAddSignature } from "./schemas";
+
+export type AddSignatureOptions = { proposalId: string; input: TAddSignature; author: EventAuthor };
+
+/**
+ * Accepts one owner's signature. The hash is recomputed from the stored fields (never taken from the
+ * browser), the signer is recovered from the signature, and ownership is read from the chain right now.
+ * Every refusal is a distinct 4xx and stores nothing.
+ */
+export async function addSignature({
+  proposalId,
+  input,
+  author,
+}: AddSignatureOptions): Promise<SafeSignature> {
+  const found = await db().safeProposal.findUnique({ where: { id: proposalId }, include: { safe: true } });
+  if (!found) throw new AppError("NOT_FOUND", "No such proposal.");
+  await reconcileSafeProposals(found.safeId);
+  const proposal = await db().safeProposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    include: { safe: true },
+  });
+  if (proposal.state !== "signing" && proposal.state !== "ready")
+    throw new AppError("CONFLICT", `The proposal is ${proposal.state}: it takes no more signatures.`);
+  const { safeTxHash } = hashSafeTransaction(proposal.safe.chainId, proposal.safe.address, proposal);
+  if (safeTxHash !== proposal.safeTxHash)
+    throw new AppError(
+      "CONFLICT",
+      "The stored proposal no longer hashes to its safeTxHash; refusing to sign it.",
+    );
+
+  const signer = getAddress(input.signer);
+  const { recovered, normalized } = await recoverSafeSigner(safeTxHash as Hex, input.signature as Hex);
+  if (recovered !== signer)
+    throw new AppError(
+      "UNPROCESSABLE",
+      `The signature is not over this proposal's safeTxHash ${safeTxHash}: it recovers to ${recovered}, not ${signer}. Was different data signed?`,
+      { fields: [{ path: "signature", message: "does not match this proposal's safeTxHash" }] },
+    );
+  const chain = await readSafeCore(proposal.safe.chainId, proposal.safe.address);
+  if (!chain.owners.includes(signer))
+    throw new AppError(
+      "FORBIDDEN",
+      `${signer} is not a current owner of ${proposal.safe.label}; only owners can sign.`,
+    );
+  const existing = await db().safeSignature.findUnique({
+    where: { proposalId_owner: { proposalId, owner: signer } },
+  });
+  if (existing) throw new AppError("CONFLICT", `${signer} has already signed this proposal.`);
+
+  try {
+    return await db().$transaction(async (tx) => {
+      const signature = await tx.safeSignature.create({
+        data: { proposalId, owner: signer, signature: normalized },
+      });
+      const owners = await tx.safeSignature.findMany({ where: { proposalId }, select: { owner: true } });
+      const count = owners.filter((row) => chain.owners.includes(getAddress(row.owner))).length;
+      await appendTimelineEvent(tx, {
+        incidentId: proposal.incidentId!,
+        kind: "proposal.signed",
+        author,
+        payload: { proposalId, owner: signer, count, threshold: chain.threshold },
+      });
+      if (count >= chain.threshold && proposal.state === "signing") {
+        await tx.safeProposal.update({ where: { id: proposalId }, data: { state: "ready" } });
+        await appendTimelineEvent(tx, {
+          incidentId: proposal.incidentId!,
+          kind: "proposal.state_changed",
+          author,
+          payload: {
+            proposalId,
+            from: "signing",
+            to: "ready",
+            reason: `${count} of ${chain.threshold} signatures`,
+          },
+        });
+      }
+      return signature;
+    });
+  } catch (error) {
+    // Two requests with the same owner's signature at once: the unique index decides.
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError("CONFLICT", `${signer} has already signed this proposal.`);
+    throw error;
+  }
+}
+
+/**
+ * v = 27/28: EIP-712 signature of the safeTxHash (what wallets' signTypedData return). v = 0/1: the same
+ * from wallets that do not add 27. v = 31/32: eth_sign of the safeTxHash, which the Safe recognises by v > 30.
+ */
+export async function recoverSafeSigner(
+  safeTxHash: Hex,
+  signature: Hex,
+): Promise<{ recovered: Address; normalized: Hex }> {
+  const v = Number.parseInt(signature.slice(130), 16);
+  const rs = signature.slice(0, 130);
+  let recovered: Address;
+  let normalized: Hex;
+  try {
+    if (v === 27 || v === 28 || v === 0 || v === 1) {
+      normalized = `${rs}${toHex(v < 27 ? v + 27 : v).slice(2)}` as Hex;
+      recovered = await recoverAddress({ hash: safeTxHash, signature: normalized });
+    } else if (v === 31 || v === 32) {
+      normalized = signature;
+      recovered = await recoverAddress({
+        hash: hashMessage({ raw: safeTxHash }),
+        signature: `${rs}${toHex(v - 4).slice(2)}` as Hex,
+      });
+    } else {
+      throw new Error(`v = ${v}`);
+    }
+  } catch (error) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `signature: is not a valid ECDSA signature (${(error as Error).message}).`,
+      {
+        fields: [
+          { path: "signature", message: "is not a valid ECDSA signature (v must be 27/28, 0/1 or 31/32)" },
+        ],
+      },
+    );
+  }
+  return { recovered: getAddress(recovered), normalized: normalized.toLowerCase() as Hex };
+}

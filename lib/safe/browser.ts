@@ -1,0 +1,5 @@
+// What client components may import from the Safe domain: pure functions, no database, no RPC URLs.
+export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-safe-transaction";
+export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
+export { safeAbi } from "./safe-abi";
+export * from "./schemas";

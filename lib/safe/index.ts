@@ -1,0 +1,48 @@
+// The Safe domain: build → hash → simulate → collect signatures → execute → verify.
+// Browser code imports the pure parts from ./browser instead (this index reaches the database).
+export { type AddSignatureOptions, addSignature, recoverSafeSigner } from "./add-signature";
+export {
+  assertOperationAllowed,
+  buildSafeTransaction,
+  encodeMultiSend,
+  type InnerCall,
+  OPERATION_CALL,
+  OPERATION_DELEGATECALL,
+} from "./build-safe-transaction";
+export { checkSafesForCall, type SafeCallCheck } from "./check-safes-for-call";
+export {
+  claimExecution,
+  EXECUTION_LOCK_MS,
+  type ExecutionPlan,
+  orderSignatures,
+  releaseExecution,
+} from "./claim-execution";
+export { type DecodedRevert, decodeRevert } from "./decode-revert";
+export { getProposalView, type ProposalView } from "./get-proposal-view";
+export {
+  hashSafeTransaction,
+  type SafeTxFields,
+  type SafeTxHashes,
+  safeTxTypedData,
+} from "./hash-safe-transaction";
+export { listIncidentTimelocks } from "./list-incident-timelocks";
+export { listProposals, type ProposalRow } from "./list-proposals";
+export { addContract, addSafe, listRegistry, parseAbiJson } from "./manage-registry";
+export { parseCallArgs, roleId } from "./parse-call-args";
+export { OPEN_STATES, proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
+export {
+  readSafeCore,
+  readSafeState,
+  roleGetters,
+  type SafeChainState,
+  type SafeRole,
+} from "./read-safe-state";
+export { reconcileSafeProposals } from "./reconcile-proposals";
+export { type RecordExecutionResult, recordExecution } from "./record-execution";
+export { resimulateProposal } from "./resimulate-proposal";
+export { type DecodedCall, resolveCalls, resolveFunction } from "./resolve-calls";
+export { accessControlAbi, safeAbi } from "./safe-abi";
+export { safeContractsForChain } from "./safe-contracts-for-chain";
+export * from "./schemas";
+export { type Simulation, simulateSafeTransaction } from "./simulate-safe-transaction";
+export { verifyProposal } from "./verify-proposal";

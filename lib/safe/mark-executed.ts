@@ -1,0 +1,98 @@
+import { db } from "../db/client";
+import type { SafeProposal } from "../db/generated/client";
+import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import type { DecodedCall } from "./resolve-calls";
+import { readStartedTimelocks, recordTimelocks } from "./timelocks";
+
+export type Execution = { txHash: string; blockNumber: bigint; isSuccess: boolean; isReconciled: boolean };
+
+/**
+ * Records an execution seen on chain (by our Execute button or by any other path), in one transaction with
+ * its events, the timelocks it started, and the proposals it made stale (same nonce, never executable now).
+ * Idempotent: a proposal already recorded as executed is returned unchanged.
+ */
+export async function markExecuted(
+  proposal: SafeProposal & { safe: { chainId: number } },
+  execution: Execution,
+  author: EventAuthor,
+): Promise<{ proposal: SafeProposal; isRecorded: boolean }> {
+  const contracts = await db().contract.findMany({ where: { chainId: proposal.safe.chainId } });
+  const timelocks = execution.isSuccess
+    ? await readStartedTimelocks(proposal.calls as DecodedCall[], contracts, execution.blockNumber)
+    : [];
+  const incidentId = proposal.incidentId!;
+  return db().$transaction(async (tx) => {
+    const to = execution.isSuccess ? "executed" : "failed";
+    const claimed = await tx.safeProposal.updateMany({
+      where: { id: proposal.id, state: { in: ["draft", "signing", "ready", "stale"] } },
+      data: {
+        state: to,
+        executedTxHash: execution.txHash,
+        executedBlock: Number(execution.blockNumber),
+        executingSince: null,
+        executingBy: null,
+      },
+    });
+    if (claimed.count === 0)
+      return {
+        proposal: await tx.safeProposal.findUniqueOrThrow({ where: { id: proposal.id } }),
+        isRecorded: false,
+      };
+    await appendTimelineEvent(tx, {
+      incidentId,
+      kind: "proposal.executed",
+      author,
+      payload: {
+        proposalId: proposal.id,
+        txHash: execution.txHash,
+        blockNumber: Number(execution.blockNumber),
+        isSuccess: execution.isSuccess,
+        isReconciled: execution.isReconciled,
+      },
+    });
+    await appendTimelineEvent(tx, {
+      incidentId,
+      kind: "proposal.state_changed",
+      author,
+      payload: {
+        proposalId: proposal.id,
+        from: proposal.state,
+        to,
+        reason: execution.isReconciled
+          ? "executed outside this console (seen on chain)"
+          : "execution transaction mined",
+      },
+    });
+    if (execution.isSuccess) await recordTimelocks(tx, { id: proposal.id, incidentId }, timelocks, author);
+    const rivals = await tx.safeProposal.findMany({
+      where: {
+        safeId: proposal.safeId,
+        nonce: proposal.nonce,
+        id: { not: proposal.id },
+        state: { in: ["draft", "signing", "ready"] },
+      },
+    });
+    for (const rival of rivals) {
+      await tx.safeProposal.update({
+        where: { id: rival.id },
+        data: { state: "stale", executingSince: null, executingBy: null },
+      });
+      if (rival.incidentId)
+        await appendTimelineEvent(tx, {
+          incidentId: rival.incidentId,
+          kind: "proposal.state_changed",
+          author,
+          payload: {
+            proposalId: rival.id,
+            from: rival.state,
+            to: "stale",
+            reason: `nonce ${proposal.nonce} was used by "${proposal.title}"`,
+          },
+        });
+    }
+    return {
+      proposal: await tx.safeProposal.findUniqueOrThrow({ where: { id: proposal.id } }),
+      isRecorded: true,
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import { type Abi, type AbiFunction, type Address, getAddress, type Hex, zeroHash } from "viem";
+import { publicClientFor } from "../chain/public-client";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { accessControlAbi, safeAbi } from "./safe-abi";
+
+export type SafeRole = { contractId: string; contract: string; role: string; roleHash: Hex };
+export type SafeChainState = {
+  owners: Address[];
+  threshold: number;
+  nonce: number;
+  version: string;
+  roles: SafeRole[];
+};
+
+/** Owners, threshold, nonce and version, straight from the chain (invariant 2: the chain is the truth). */
+export async function readSafeCore(chainId: number, address: string) {
+  const client = await publicClientFor(chainId);
+  const safe = { address: getAddress(address), abi: safeAbi } as const;
+  const [owners, threshold, nonce, version] = await Promise.all([
+    client.readContract({ ...safe, functionName: "getOwners" }),
+    client.readContract({ ...safe, functionName: "getThreshold" }),
+    client.readContract({ ...safe, functionName: "nonce" }),
+    client.readContract({ ...safe, functionName: "VERSION" }),
+  ]);
+  return {
+    owners: owners.map((owner) => getAddress(owner)),
+    threshold: Number(threshold),
+    nonce: Number(nonce),
+    version,
+  };
+}
+
+/** Role getters an AccessControl contract exposes: `GUARDIAN_ROLE()`, `DEFAULT_ADMIN_ROLE()`... */
+export function roleGetters(abi: unknown): string[] {
+  if (!Array.isArray(abi)) return [];
+  const functions = (abi as Abi).filter((item): item is AbiFunction => item.type === "function");
+  if (!functions.some((fn) => fn.name === "hasRole")) return [];
+  return functions
+    .filter(
+      (fn) =>
+        /_ROLE$/.test(fn.name) &&
+        fn.inputs.length === 0 &&
+        fn.outputs.length === 1 &&
+        fn.outputs[0]!.type === "bytes32",
+    )
+    .map((fn) => fn.name);
+}
+
+/** Role ids by name for one contract, read from its own getters (a runbook's constant may be stale). */
+export async function readRoleIds(chainId: number, contract: { address: string; abi: unknown }) {
+  const names = roleGetters(contract.abi);
+  const client = await publicClientFor(chainId);
+  return Promise.all(
+    names.map(async (name) => {
+      const roleHash =
+        name === "DEFAULT_ADMIN_ROLE"
+          ? zeroHash
+          : ((await client.readContract({
+              address: getAddress(contract.address),
+              abi: contract.abi as Abi,
+              functionName: name,
+            })) as Hex);
+      return { name, roleHash };
+    }),
+  );
+}
+
+export async function readRolesHeld(chainId: number, account: string): Promise<SafeRole[]> {
+  const contracts = await db().contract.findMany({ where: { chainId }, orderBy: { name: "asc" } });
+  const client = await publicClientFor(chainId);
+  const perContract = await Promise.all(
+    contracts.map(async (contract) => {
+      const roles = await readRoleIds(chainId, contract);
+      const held = await Promise.all(
+        roles.map((role) =>
+          client.readContract({
+            address: getAddress(contract.address),
+            abi: accessControlAbi,
+            functionName: "hasRole",
+            args: [role.roleHash, getAddress(account)],
+          }),
+        ),
+      );
+      return roles
+        .filter((_, i) => held[i])
+        .map((role) => ({
+          contractId: contract.id,
+          contract: contract.name,
+          role: role.name,
+          roleHash: role.roleHash,
+        }));
+    }),
+  );
+  return perContract.flat();
+}
+
+/** Reads a registry Safe from the chain and caches the result in its row. */
+export async function readSafeState(safeId: string): Promise<SafeChainState> {
+  const safe = await db().safe.findUnique({ where: { id: safeId } });
+  if (!safe) throw new AppError("NOT_FOUND", "No such Safe in the registry.");
+  let state: SafeChainState;
+  try {
+    const [core, roles] = await Promise.all([
+      readSafeCore(safe.chainId, safe.address),
+      readRolesHeld(safe.chainId, safe.address),
+    ]);
+    state = { ...core, roles };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("BAD_GATEWAY", `Could not read ${safe.label} from chain ${safe.chainId}.`, {
+      cause: error,
+    });
+  }
+  await db().safe.update({
+    where: { id: safeId },
+    data: {
+      owners: state.owners,
+      threshold: state.threshold,
+      nonce: state.nonce,
+      roles: state.roles as object,
+      readAt: new Date(),
+    },
+  });
+  return state;
+}

@@ -1,0 +1,82 @@
+import { getAddress, type Hex } from "viem";
+import { publicClientFor } from "../chain/public-client";
+import { db } from "../db/client";
+import { appendTimelineEvent, SYSTEM_AUTHOR } from "../timeline";
+import { markExecuted } from "./mark-executed";
+import { readSafeCore } from "./read-safe-state";
+import { safeAbi } from "./safe-abi";
+import { verifyProposal } from "./verify-proposal";
+
+/**
+ * Brings open proposals in line with the chain: a proposal whose nonce the Safe has passed was either
+ * executed by another path (its ExecutionSuccess/Failure is on chain: recorded as executed, reconciled) or
+ * can never execute (stale). Called before signing, before executing and when a proposal is viewed.
+ */
+export async function reconcileSafeProposals(
+  safeId: string,
+): Promise<{ chainNonce: number; changed: number }> {
+  const safe = await db().safe.findUniqueOrThrow({ where: { id: safeId } });
+  const core = await readSafeCore(safe.chainId, safe.address);
+  await db().safe.update({
+    where: { id: safeId },
+    data: { owners: core.owners, threshold: core.threshold, nonce: core.nonce, readAt: new Date() },
+  });
+  const passed = await db().safeProposal.findMany({
+    where: { safeId, nonce: { lt: core.nonce }, state: { in: ["draft", "signing", "ready"] } },
+    include: { safe: true },
+    orderBy: { nonce: "asc" },
+  });
+  if (passed.length === 0) return { chainNonce: core.nonce, changed: 0 };
+  const client = await publicClientFor(safe.chainId);
+  let changed = 0;
+  for (const proposal of passed) {
+    const fromBlock = BigInt((proposal.simulation as { blockNumber?: string } | null)?.blockNumber ?? "0");
+    const logs = await client.getContractEvents({
+      address: getAddress(safe.address),
+      abi: safeAbi,
+      args: { txHash: proposal.safeTxHash as Hex },
+      fromBlock,
+    });
+    const log = logs.find((l) => l.eventName === "ExecutionSuccess" || l.eventName === "ExecutionFailure");
+    const current = await db().safeProposal.findUniqueOrThrow({
+      where: { id: proposal.id },
+      include: { safe: true },
+    });
+    if (!["draft", "signing", "ready"].includes(current.state)) continue;
+    changed += 1;
+    if (log) {
+      const { isRecorded } = await markExecuted(
+        current,
+        {
+          txHash: log.transactionHash,
+          blockNumber: log.blockNumber,
+          isSuccess: log.eventName === "ExecutionSuccess",
+          isReconciled: true,
+        },
+        SYSTEM_AUTHOR,
+      );
+      // Executed elsewhere still gets verified here: the incident needs the proof either way.
+      if (isRecorded && log.eventName === "ExecutionSuccess") await verifyProposal(current.id, SYSTEM_AUTHOR);
+      continue;
+    }
+    await db().$transaction(async (tx) => {
+      const updated = await tx.safeProposal.updateMany({
+        where: { id: current.id, state: current.state },
+        data: { state: "stale", executingSince: null, executingBy: null },
+      });
+      if (updated.count === 0 || !current.incidentId) return;
+      await appendTimelineEvent(tx, {
+        incidentId: current.incidentId,
+        kind: "proposal.state_changed",
+        author: SYSTEM_AUTHOR,
+        payload: {
+          proposalId: current.id,
+          from: current.state,
+          to: "stale",
+          reason: `the Safe's nonce is ${core.nonce}: nonce ${current.nonce} was used by another transaction`,
+        },
+      });
+    });
+  }
+  return { chainNonce: core.nonce, changed };
+}
