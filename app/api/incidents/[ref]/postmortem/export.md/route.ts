@@ -1,0 +1,17 @@
+import { authorize } from "@/lib/auth";
+import { route } from "@/lib/http/handle-route";
+import { getIncidentByRef } from "@/lib/incidents";
+import { exportPostMortem } from "@/lib/postmortems";
+
+export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
+  await authorize(request, "viewer");
+  const incident = await getIncidentByRef((await context.params).ref);
+  const { fileName, markdown } = await exportPostMortem(incident);
+  return new Response(markdown, {
+    headers: {
+      "content-type": "text/markdown; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
