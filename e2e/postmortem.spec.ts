@@ -1,18 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import {
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  parseAbi,
-  toFunctionSelector,
-  zeroAddress,
-} from "viem";
-import { privateKeyToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
-import { safeAbi, safeTxTypedData } from "../lib/safe/browser";
-import { expect, type Stack, test, walletContext } from "./support/fixtures";
+import { expect, test, walletContext } from "./support/fixtures";
+import { choose, connectWallet, restoreProtocol } from "./support/safe-helpers";
 
 const ALICE = 1; // admin, Guardian Safe owner
 const BOB = 2; // commander
@@ -21,20 +10,6 @@ const DAVE = 4; // responder
 
 const ROOT_CAUSE_PROMPT = "_What actually caused the incident?_";
 const WENT_WELL_PROMPT = "_Effective actions taken._";
-
-/** Options read `Guardian Safe (0x1234…)`: choose by the name, whatever the id. */
-async function choose(page: Page, label: string, name: string) {
-  const select = page.getByLabel(label, { exact: true });
-  const value = await select.locator("option", { hasText: name }).first().getAttribute("value");
-  await select.selectOption(value!);
-}
-
-async function connectWallet(page: Page) {
-  const connect = page.getByRole("button", { name: "Connect wallet" });
-  await expect(connect.or(page.getByTestId("wallet-address"))).toBeVisible();
-  if (await connect.isVisible()) await connect.click();
-  await expect(page.getByTestId("wallet-address")).toBeVisible();
-}
 
 /**
  * The Safe flow as people use it: Bob proposes a global pause from the Guardian Safe, Alice and Bob sign in
@@ -65,61 +40,6 @@ async function executeGlobalPause(alice: Page, bob: Page, ref: string): Promise<
   await bob.getByRole("button", { name: "Execute" }).click();
   await expect(bob.getByTestId("proposal-state").first()).toHaveText("executed", { timeout: 30_000 });
   return title;
-}
-
-/** Puts the shared anvil back (not globally paused) for other specs, through the Admin Safe with test keys. */
-async function unpauseGlobally(stack: Stack) {
-  const { deployment } = stack;
-  const client = createPublicClient({ chain: foundry, transport: http(stack.rpcUrl) });
-  const registry = deployment.contracts.globalPauseRegistry;
-  const readAbi = parseAbi(["function isGloballyPaused() view returns (bool)"]);
-  if (!(await client.readContract({ address: registry, abi: readAbi, functionName: "isGloballyPaused" })))
-    return;
-  const safe = deployment.safes.admin.address;
-  const nonce = Number(await client.readContract({ address: safe, abi: safeAbi, functionName: "nonce" }));
-  const data = toFunctionSelector("unpauseGlobal()");
-  const fields = {
-    to: registry,
-    value: "0",
-    data,
-    operation: 0,
-    safeTxGas: "0",
-    baseGas: "0",
-    gasPrice: "0",
-    gasToken: zeroAddress,
-    refundReceiver: zeroAddress,
-    nonce,
-  };
-  const typed = safeTxTypedData(deployment.chainId, safe, fields);
-  const signers = [BOB, CAROL]
-    .map((i) => deployment.accounts[i]!)
-    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
-  const signatures = await Promise.all(
-    signers.map((a) => privateKeyToAccount(a.privateKey as Hex).signTypedData(typed)),
-  );
-  const wallet = createWalletClient({
-    chain: foundry,
-    transport: http(stack.rpcUrl),
-    account: privateKeyToAccount(deployment.accounts[0]!.privateKey as Hex),
-  });
-  const hash = await wallet.writeContract({
-    address: safe,
-    abi: safeAbi,
-    functionName: "execTransaction",
-    args: [
-      registry,
-      0n,
-      data,
-      0,
-      0n,
-      0n,
-      0n,
-      zeroAddress,
-      zeroAddress,
-      `0x${signatures.map((x) => x.slice(2)).join("")}` as Hex,
-    ],
-  });
-  await client.waitForTransactionReceipt({ hash });
 }
 
 /** Declares, notes and pins through the incidents API (the real routes, as a signed-in member); resolve() resolves. */
@@ -170,7 +90,7 @@ test.describe("@postmortem post-mortems", () => {
     try {
       proposalTitle = await executeGlobalPause(alice.page, bob.page, ref);
     } finally {
-      await unpauseGlobally(stack);
+      await restoreProtocol(stack);
       await alice.context.close();
     }
     await resolve();
