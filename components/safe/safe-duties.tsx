@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { apiFetch } from "@/components/ui/api-client";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
 import type { FormSafe } from "./form-types";
 
 type Check = {
@@ -26,17 +26,24 @@ export function SafeDuties({
   call: { contractId: string; signature: string; args: unknown[]; value: string } | null;
 }) {
   const [checks, setChecks] = useState<Check[] | null>(null);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const key = JSON.stringify(call);
   // Re-check when the call's content changes, not on every render's new object.
   useEffect(() => {
     setChecks(null);
+    setCheckError(null);
     const call = JSON.parse(key) as unknown;
     if (!call) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
       apiFetch<{ safes: Check[] }>("/api/safes/check-call", { method: "POST", json: call })
         .then((result) => isCurrent && setChecks(result.safes))
-        .catch(() => isCurrent && setChecks(null));
+        // e.g. the chain is unreachable: say so; proposing still works (it is simulated before execution).
+        .catch((error: unknown) => {
+          if (!isCurrent) return;
+          setChecks(null);
+          setCheckError(error instanceof ApiError && error.status === 503 ? error.message : null);
+        });
     }, 300);
     return () => {
       isCurrent = false;
@@ -59,6 +66,11 @@ export function SafeDuties({
           </li>
         ))}
       </ul>
+      {checkError && (
+        <p data-testid="safe-call-check-error" className="text-amber-300">
+          {checkError}
+        </p>
+      )}
       {checks && (
         <ul className="space-y-1" data-testid="safe-call-checks">
           {checks.map((check) => (

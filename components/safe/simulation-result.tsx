@@ -1,7 +1,31 @@
-import type { Simulation } from "@/lib/safe";
+import { UtcTime } from "@/components/incidents/utc-time";
+import { DEFERRED_SIMULATION_TEXT, isDeferredSimulation, type StoredSimulation } from "@/lib/safe/browser";
 
-/** Per-call result of the last simulation, with the decoded revert and who holds a missing role. */
-export function SimulationResult({ simulation, calls }: { simulation: Simulation; calls: string[] }) {
+/**
+ * Per-call result of the last simulation, with the decoded revert and who holds a missing role; or, for a
+ * proposal prepared while the chain was unreachable, that it has not been simulated yet and against what.
+ */
+export function SimulationResult({ simulation, calls }: { simulation: StoredSimulation; calls: string[] }) {
+  if (isDeferredSimulation(simulation))
+    return (
+      <div
+        data-testid="simulation"
+        data-deferred="true"
+        className="space-y-1 rounded-lg border border-amber-600/70 bg-amber-950/30 p-3 text-sm"
+      >
+        <p className="font-semibold text-amber-200">⚠ {DEFERRED_SIMULATION_TEXT}</p>
+        <p className="text-amber-100/80">
+          Prepared against the last known owners ({simulation.basis.threshold} of {simulation.basis.owners})
+          and nonce {simulation.basis.nonce}
+          {simulation.basis.readAt && (
+            <>
+              , read <UtcTime at={simulation.basis.readAt} />
+            </>
+          )}
+          . The hashes below need no chain: compare and sign as usual.
+        </p>
+      </div>
+    );
   return (
     <div
       data-testid="simulation"

@@ -8,6 +8,11 @@ export type AnvilOptions = {
   /** Seconds per block; by default anvil automines one block per transaction. */
   blockTime?: number;
   log?: (line: string) => void;
+  /**
+   * Keep the chain across restarts: anvil loads this file when it exists and writes its state (accounts,
+   * code, storage, blocks) there when stopped, so a stopped node can start again where it was (fault tests).
+   */
+  statePath?: string;
 };
 
 export type AnvilInstance = { rpcUrl: string; port: number; stop(): Promise<void> };
@@ -59,6 +64,7 @@ async function launch(port: number, options: AnvilOptions): Promise<AnvilInstanc
   installExitHook();
   const args = ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(ANVIL_CHAIN_ID)];
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
+  if (options.statePath !== undefined) args.push("--state", options.statePath);
   const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
 

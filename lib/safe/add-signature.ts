@@ -3,8 +3,9 @@ import { db } from "../db/client";
 import type { SafeSignature } from "../db/generated/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { isChainUnreachable } from "./chain-unreachable";
 import { hashSafeTransaction } from "./hash-safe-transaction";
-import { readSafeCore } from "./read-safe-state";
+import { readSafeCoreOrCached } from "./read-safe-state";
 import { reconcileSafeProposals } from "./reconcile-proposals";
 import type { TAddSignature } from "./schemas";
 
@@ -13,6 +14,8 @@ export type AddSignatureOptions = { proposalId: string; input: TAddSignature; au
 /**
  * Accepts one owner's signature. The hash is recomputed from the stored fields (never taken from the
  * browser), the signer is recovered from the signature, and ownership is read from the chain right now.
+ * While the chain is unreachable ownership is checked against the Safe's cached owners instead and the
+ * signature is marked unverified (re-checked on chain before it counts for execution).
  * Every refusal is a distinct 4xx and stores nothing.
  */
 export async function addSignature({
@@ -22,7 +25,12 @@ export async function addSignature({
 }: AddSignatureOptions): Promise<SafeSignature> {
   const found = await db().safeProposal.findUnique({ where: { id: proposalId }, include: { safe: true } });
   if (!found) throw new AppError("NOT_FOUND", "No such proposal.");
-  await reconcileSafeProposals(found.safeId);
+  // The chain down must not stop signing: reconciling waits for the chain, the owner check below falls back.
+  let isKnownUnreachable = false;
+  await reconcileSafeProposals(found.safeId).catch((error: unknown) => {
+    if (!isChainUnreachable(error)) throw error;
+    isKnownUnreachable = true;
+  });
   const proposal = await db().safeProposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: { safe: true },
@@ -44,11 +52,13 @@ export async function addSignature({
       `The signature is not over this proposal's safeTxHash ${safeTxHash}: it recovers to ${recovered}, not ${signer}. Was different data signed?`,
       { fields: [{ path: "signature", message: "does not match this proposal's safeTxHash" }] },
     );
-  const chain = await readSafeCore(proposal.safe.chainId, proposal.safe.address);
+  const chain = await readSafeCoreOrCached(proposal.safe, { isKnownUnreachable });
   if (!chain.owners.includes(signer))
     throw new AppError(
       "FORBIDDEN",
-      `${signer} is not a current owner of ${proposal.safe.label}; only owners can sign.`,
+      chain.isCached
+        ? `${signer} is not an owner of ${proposal.safe.label} as last read from the chain (${chain.readAt?.toISOString().slice(11, 16) ?? "?"} UTC; the chain is unreachable); only owners can sign.`
+        : `${signer} is not a current owner of ${proposal.safe.label}; only owners can sign.`,
     );
   const existing = await db().safeSignature.findUnique({
     where: { proposalId_owner: { proposalId, owner: signer } },
@@ -58,7 +68,7 @@ export async function addSignature({
   try {
     return await db().$transaction(async (tx) => {
       const signature = await tx.safeSignature.create({
-        data: { proposalId, owner: signer, signature: normalized },
+        data: { proposalId, owner: signer, signature: normalized, isOwnerUnverified: chain.isCached },
       });
       const owners = await tx.safeSignature.findMany({ where: { proposalId }, select: { owner: true } });
       const count = owners.filter((row) => chain.owners.includes(getAddress(row.owner))).length;

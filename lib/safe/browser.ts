@@ -1,4 +1,10 @@
 // What client components may import from the Safe domain: pure functions, no database, no RPC URLs.
+export {
+  DEFERRED_SIMULATION_TEXT,
+  type DeferredSimulation,
+  isDeferredSimulation,
+  type StoredSimulation,
+} from "./deferred-simulation";
 export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-safe-transaction";
 export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
 export { safeAbi } from "./safe-abi";

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { orChainUnavailable } from "./chain-unreachable";
 import { resolveCalls } from "./resolve-calls";
 import type { TSafeCall } from "./schemas";
 import { simulateSafeTransaction } from "./simulate-safe-transaction";
@@ -26,6 +27,17 @@ export async function checkSafesForCall(call: TSafeCall): Promise<SafeCallCheck[
   const contracts = await db().contract.findMany({ where: { chainId } });
   const { inner } = resolveCalls([call], contracts);
   const safes = await db().safe.findMany({ where: { chainId }, orderBy: { label: "asc" } });
+  return orChainUnavailable(
+    "Chain unreachable: which Safe may make this call cannot be checked now (it is simulated before execution).",
+    () => checkEach(chainId, safes, inner),
+  );
+}
+
+async function checkEach(
+  chainId: number,
+  safes: { id: string; label: string; address: string }[],
+  inner: ReturnType<typeof resolveCalls>["inner"],
+): Promise<SafeCallCheck[]> {
   return Promise.all(
     safes.map(async (safe) => {
       const simulation = await simulateSafeTransaction({

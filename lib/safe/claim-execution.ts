@@ -2,10 +2,14 @@ import { type Address, concatHex, getAddress, type Hex } from "viem";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { orChainUnavailable } from "./chain-unreachable";
 import { readSafeCore } from "./read-safe-state";
 import { reconcileSafeProposals } from "./reconcile-proposals";
 import type { DecodedCall } from "./resolve-calls";
 import { simulateSafeTransaction } from "./simulate-safe-transaction";
+
+export const EXECUTION_WAITS =
+  "Chain unreachable: execution waits. When the chain answers again the owners, threshold and nonce are re-read and the transaction is simulated before it can execute.";
 
 /** How long a claimed Execute keeps others out: long enough for a wallet prompt and a block. */
 export const EXECUTION_LOCK_MS = 2 * 60_000;
@@ -47,14 +51,17 @@ export async function claimExecution(options: {
 }): Promise<ExecutionPlan> {
   const existing = await db().safeProposal.findUnique({ where: { id: options.proposalId } });
   if (!existing) throw new AppError("NOT_FOUND", "No such proposal.");
-  await reconcileSafeProposals(existing.safeId);
+  // Never against cached owners: with the chain down, execution waits (and is re-checked when it answers).
+  await orChainUnavailable(EXECUTION_WAITS, () => reconcileSafeProposals(existing.safeId));
   const proposal = await db().safeProposal.findUniqueOrThrow({
     where: { id: options.proposalId },
     include: { safe: true, signatures: true },
   });
   if (proposal.state !== "ready" && proposal.state !== "signing")
     throw new AppError("CONFLICT", `The proposal is ${proposal.state}; there is nothing to execute.`);
-  const chain = await readSafeCore(proposal.safe.chainId, proposal.safe.address);
+  const chain = await orChainUnavailable(EXECUTION_WAITS, () =>
+    readSafeCore(proposal.safe.chainId, proposal.safe.address),
+  );
   if (chain.nonce < proposal.nonce)
     throw new AppError(
       "CONFLICT",
@@ -68,13 +75,15 @@ export async function claimExecution(options: {
     );
 
   const calls = proposal.calls as DecodedCall[];
-  const simulation = await simulateSafeTransaction({
-    chainId: proposal.safe.chainId,
-    safeAddress: proposal.safe.address,
-    calls: proposal.isRejection
-      ? [{ to: proposal.to, value: "0", data: "0x" }]
-      : calls.map((c) => ({ to: c.to, value: c.value, data: c.data })),
-  });
+  const simulation = await orChainUnavailable(EXECUTION_WAITS, () =>
+    simulateSafeTransaction({
+      chainId: proposal.safe.chainId,
+      safeAddress: proposal.safe.address,
+      calls: proposal.isRejection
+        ? [{ to: proposal.to, value: "0", data: "0x" }]
+        : calls.map((c) => ({ to: c.to, value: c.value, data: c.data })),
+    }),
+  );
   const now = new Date();
   await db().$transaction(async (tx) => {
     const claimed = await tx.safeProposal.updateMany({

@@ -3,10 +3,10 @@ import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
 import { formatIncidentRef } from "../incidents/schemas";
+import type { StoredSimulation } from "./deferred-simulation";
 import type { DecodedCall } from "./resolve-calls";
 import { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";
 import type { TVerificationRead } from "./schemas";
-import type { Simulation } from "./simulate-safe-transaction";
 
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
 
@@ -108,12 +108,15 @@ export async function getProposalView(proposalId: string) {
       domainHash: proposal.domainHash,
       messageHash: proposal.messageHash,
     },
-    simulation: proposal.simulation as Simulation | null,
+    /** A Simulation, or a DeferredSimulation when it was prepared while the chain was unreachable. */
+    simulation: proposal.simulation as StoredSimulation | null,
     signatures: proposal.signatures.map((s) => ({
       owner: getAddress(s.owner),
       name: memberName(s.owner),
       at: s.createdAt.toISOString(),
       isCurrentOwner: owners.includes(getAddress(s.owner)),
+      /** Accepted against the cached owners while the chain was unreachable; not yet checked on chain. */
+      isOwnerUnverified: s.isOwnerUnverified,
     })),
     progress: { count: validSignatures.length, threshold: proposal.safe.threshold ?? 0 },
     conflicts: rivals,

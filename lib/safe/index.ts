@@ -9,15 +9,28 @@ export {
   OPERATION_CALL,
   OPERATION_DELEGATECALL,
 } from "./build-safe-transaction";
+export {
+  CHAIN_UNREACHABLE_REASON,
+  chainUnavailable,
+  isChainUnreachable,
+  orChainUnavailable,
+} from "./chain-unreachable";
 export { checkSafesForCall, type SafeCallCheck } from "./check-safes-for-call";
 export {
   claimExecution,
   EXECUTION_LOCK_MS,
+  EXECUTION_WAITS,
   type ExecutionPlan,
   orderSignatures,
   releaseExecution,
 } from "./claim-execution";
 export { type DecodedRevert, decodeRevert } from "./decode-revert";
+export {
+  DEFERRED_SIMULATION_TEXT,
+  type DeferredSimulation,
+  isDeferredSimulation,
+  type StoredSimulation,
+} from "./deferred-simulation";
 export { getProposalView, type ProposalView } from "./get-proposal-view";
 export {
   hashSafeTransaction,
@@ -32,11 +45,14 @@ export { parseCallArgs, roleId } from "./parse-call-args";
 export { OPEN_STATES, proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
 export {
   readSafeCore,
+  readSafeCoreOrCached,
   readSafeState,
   roleGetters,
   type SafeChainState,
+  type SafeCore,
   type SafeRole,
 } from "./read-safe-state";
+export { recheckOfflineWork } from "./recheck-offline-work";
 export { reconcileSafeProposals } from "./reconcile-proposals";
 export { type RecordExecutionResult, recordExecution } from "./record-execution";
 export { resimulateProposal } from "./resimulate-proposal";

@@ -4,13 +4,15 @@ import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { assertOperationAllowed, buildSafeTransaction, type InnerCall } from "./build-safe-transaction";
+import { isChainUnreachable } from "./chain-unreachable";
+import { type DeferredSimulation, deferredSimulation, isDeferredSimulation } from "./deferred-simulation";
 import { deriveVerifications, parseRunbookSource } from "./derive-verifications";
 import { hashSafeTransaction } from "./hash-safe-transaction";
-import { readSafeCore } from "./read-safe-state";
+import { readSafeCoreOrCached } from "./read-safe-state";
 import { type DecodedCall, resolveCalls } from "./resolve-calls";
 import { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";
 import type { TProposeTransaction } from "./schemas";
-import { simulateSafeTransaction } from "./simulate-safe-transaction";
+import { type Simulation, simulateSafeTransaction } from "./simulate-safe-transaction";
 
 export const OPEN_STATES = ["draft", "signing", "ready"] as const;
 
@@ -18,7 +20,9 @@ export type ProposeOptions = { incidentId: string; input: TProposeTransaction; a
 
 /**
  * Build → hash → simulate, then store the proposal with its timeline events in one transaction. Nothing
- * here signs: the stored fields are the only source of the hash that signers sign later.
+ * here signs: the stored fields are the only source of the hash that signers sign later. While the chain is
+ * unreachable the proposal is prepared against the Safe's cached owners/threshold/nonce and its simulation
+ * is deferred (re-checked and simulated once the chain answers, and again before execution).
  */
 export async function proposeSafeTransaction({
   incidentId,
@@ -87,7 +91,16 @@ async function loadContext(incidentId: string, safeId: string) {
 
 type StoreOptions = {
   incident: { id: string; isDrill: boolean };
-  safe: { id: string; chainId: number; address: string; label: string };
+  safe: {
+    id: string;
+    chainId: number;
+    address: string;
+    label: string;
+    owners: string[];
+    threshold: number | null;
+    nonce: number | null;
+    readAt: Date | null;
+  };
   title: string;
   tx: { to: Address; value: bigint; data: Hex; operation: number };
   inner: InnerCall[];
@@ -101,14 +114,18 @@ type StoreOptions = {
 };
 
 async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
-  const [chain, simulation] = await Promise.all([
-    readSafeCore(o.safe.chainId, o.safe.address),
+  const [chain, simulated] = await Promise.all([
+    readSafeCoreOrCached(o.safe),
     simulateSafeTransaction({
       chainId: o.safe.chainId,
       safeAddress: o.safe.address,
       calls: o.inner.map((call) => ({ to: call.to, value: call.value.toString(), data: call.data })),
+    }).catch((error: unknown) => {
+      if (isChainUnreachable(error)) return null;
+      throw error;
     }),
   ]);
+  const simulation: Simulation | DeferredSimulation = simulated ?? deferredSimulation(chain);
   const nonce = await pickNonce(o.safe.id, chain.nonce, o.requestedNonce);
   const fields = {
     to: o.tx.to,
@@ -133,10 +150,6 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
       `An identical proposal is already open at nonce ${nonce}: "${twin.title}".`,
     );
   return db().$transaction(async (tx) => {
-    await tx.safe.update({
-      where: { id: o.safe.id },
-      data: { owners: chain.owners, threshold: chain.threshold, nonce: chain.nonce, readAt: new Date() },
-    });
     const proposal = await tx.safeProposal.create({
       data: {
         incidentId: o.incident.id,
@@ -173,12 +186,29 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
         where: { id: o.timelockId, incidentId: o.incident.id },
         data: { followUpId: proposal.id },
       });
-    await appendTimelineEvent(tx, {
-      incidentId: o.incident.id,
-      kind: "proposal.simulated",
-      author: o.author,
-      payload: { proposalId: proposal.id, isSuccess: simulation.isSuccess, summary: simulation.summary },
-    });
+    await appendTimelineEvent(
+      tx,
+      isDeferredSimulation(simulation)
+        ? {
+            incidentId: o.incident.id,
+            kind: "proposal.simulation_deferred",
+            author: o.author,
+            payload: {
+              proposalId: proposal.id,
+              reason: `${simulation.reason}: prepared against the last known owners and nonce ${nonce} (read ${simulation.basis.readAt?.slice(11, 16) ?? "?"} UTC); simulated before execution`,
+            },
+          }
+        : {
+            incidentId: o.incident.id,
+            kind: "proposal.simulated",
+            author: o.author,
+            payload: {
+              proposalId: proposal.id,
+              isSuccess: simulation.isSuccess,
+              summary: simulation.summary,
+            },
+          },
+    );
     return proposal;
   });
 }

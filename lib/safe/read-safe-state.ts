@@ -2,6 +2,7 @@ import { type Abi, type AbiFunction, type Address, getAddress, type Hex, zeroHas
 import { publicClientFor } from "../chain/public-client";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { chainUnavailable, isChainUnreachable } from "./chain-unreachable";
 import { accessControlAbi, safeAbi } from "./safe-abi";
 
 export type SafeRole = { contractId: string; contract: string; role: string; roleHash: Hex };
@@ -13,7 +14,10 @@ export type SafeChainState = {
   roles: SafeRole[];
 };
 
-/** Owners, threshold, nonce and version, straight from the chain (invariant 2: the chain is the truth). */
+/**
+ * Owners, threshold, nonce and version, straight from the chain (invariant 2: the chain is the truth). Every
+ * read refreshes the registry row's cache: it is what proposals fall back on while the chain is unreachable.
+ */
 export async function readSafeCore(chainId: number, address: string) {
   const client = await publicClientFor(chainId);
   const safe = { address: getAddress(address), abi: safeAbi } as const;
@@ -23,12 +27,63 @@ export async function readSafeCore(chainId: number, address: string) {
     client.readContract({ ...safe, functionName: "nonce" }),
     client.readContract({ ...safe, functionName: "VERSION" }),
   ]);
-  return {
+  const core = {
     owners: owners.map((owner) => getAddress(owner)),
     threshold: Number(threshold),
     nonce: Number(nonce),
     version,
   };
+  await db().safe.updateMany({
+    where: { chainId, address: { equals: safe.address, mode: "insensitive" } },
+    data: { owners: core.owners, threshold: core.threshold, nonce: core.nonce, readAt: new Date() },
+  });
+  return core;
+}
+
+export type SafeCore = {
+  owners: Address[];
+  threshold: number;
+  nonce: number;
+  /** True: the chain did not answer and these are the registry row's last known values. */
+  isCached: boolean;
+  readAt: Date | null;
+};
+
+type CachedSafe = {
+  chainId: number;
+  address: string;
+  label: string;
+  owners: string[];
+  threshold: number | null;
+  nonce: number | null;
+  readAt: Date | null;
+};
+
+/** The chain's owners/threshold/nonce, or, when the chain cannot be reached, the last ones read from it. */
+export async function readSafeCoreOrCached(
+  safe: CachedSafe,
+  options: { isKnownUnreachable?: boolean } = {},
+): Promise<SafeCore> {
+  try {
+    // The caller just saw the chain fail: don't wait through the transport's retries a second time.
+    if (options.isKnownUnreachable) throw chainUnavailable(`Chain ${safe.chainId} is unreachable.`);
+    const core = await readSafeCore(safe.chainId, safe.address);
+    return { ...core, isCached: false, readAt: new Date() };
+  } catch (error) {
+    if (!isChainUnreachable(error)) throw error;
+    if (safe.owners.length === 0 || safe.threshold === null || safe.nonce === null)
+      throw chainUnavailable(
+        `Chain ${safe.chainId} is unreachable and ${safe.label}'s owners were never read: try again when the chain answers.`,
+        error,
+      );
+    return {
+      owners: safe.owners.map((owner) => getAddress(owner)),
+      threshold: safe.threshold,
+      nonce: safe.nonce,
+      isCached: true,
+      readAt: safe.readAt,
+    };
+  }
 }
 
 /** Role getters an AccessControl contract exposes: `GUARDIAN_ROLE()`, `DEFAULT_ADMIN_ROLE()`... */
@@ -108,6 +163,11 @@ export async function readSafeState(safeId: string): Promise<SafeChainState> {
     state = { ...core, roles };
   } catch (error) {
     if (error instanceof AppError) throw error;
+    if (isChainUnreachable(error))
+      throw chainUnavailable(
+        `Chain ${safe.chainId} is unreachable: ${safe.label} shows its last read.`,
+        error,
+      );
     throw new AppError("BAD_GATEWAY", `Could not read ${safe.label} from chain ${safe.chainId}.`, {
       cause: error,
     });

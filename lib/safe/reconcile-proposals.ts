@@ -4,29 +4,27 @@ import { db } from "../db/client";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../timeline";
 import { markExecuted } from "./mark-executed";
 import { readSafeCore } from "./read-safe-state";
+import { recheckOfflineWork } from "./recheck-offline-work";
 import { safeAbi } from "./safe-abi";
 import { verifyProposal } from "./verify-proposal";
 
 /**
  * Brings open proposals in line with the chain: a proposal whose nonce the Safe has passed was either
  * executed by another path (its ExecutionSuccess/Failure is on chain: recorded as executed, reconciled) or
- * can never execute (stale). Called before signing, before executing and when a proposal is viewed.
+ * can never execute (stale); work done while the chain was unreachable is re-checked. Called before
+ * signing, before executing and when a proposal is viewed.
  */
 export async function reconcileSafeProposals(
   safeId: string,
 ): Promise<{ chainNonce: number; changed: number }> {
   const safe = await db().safe.findUniqueOrThrow({ where: { id: safeId } });
+  // Reading the chain also refreshes the Safe's cached owners/threshold/nonce (readSafeCore writes them).
   const core = await readSafeCore(safe.chainId, safe.address);
-  await db().safe.update({
-    where: { id: safeId },
-    data: { owners: core.owners, threshold: core.threshold, nonce: core.nonce, readAt: new Date() },
-  });
   const passed = await db().safeProposal.findMany({
     where: { safeId, nonce: { lt: core.nonce }, state: { in: ["draft", "signing", "ready"] } },
     include: { safe: true },
     orderBy: { nonce: "asc" },
   });
-  if (passed.length === 0) return { chainNonce: core.nonce, changed: 0 };
   const client = await publicClientFor(safe.chainId);
   let changed = 0;
   for (const proposal of passed) {
@@ -78,5 +76,7 @@ export async function reconcileSafeProposals(
       });
     });
   }
+  // Then what was prepared or signed while the chain was unreachable is checked against it.
+  changed += await recheckOfflineWork(safeId, core);
   return { chainNonce: core.nonce, changed };
 }

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { orChainUnavailable } from "./chain-unreachable";
 import type { DecodedCall } from "./resolve-calls";
 import { type Simulation, simulateSafeTransaction } from "./simulate-safe-transaction";
 
@@ -9,13 +10,17 @@ export async function resimulateProposal(proposalId: string, author: EventAuthor
   const proposal = await db().safeProposal.findUnique({ where: { id: proposalId }, include: { safe: true } });
   if (!proposal?.incidentId) throw new AppError("NOT_FOUND", "No such proposal.");
   const calls = proposal.calls as DecodedCall[];
-  const simulation = await simulateSafeTransaction({
-    chainId: proposal.safe.chainId,
-    safeAddress: proposal.safe.address,
-    calls: proposal.isRejection
-      ? [{ to: proposal.to, value: "0", data: "0x" }]
-      : calls.map((call) => ({ to: call.to, value: call.value, data: call.data })),
-  });
+  const simulation = await orChainUnavailable(
+    "Chain unreachable: the simulation waits until the chain answers again.",
+    () =>
+      simulateSafeTransaction({
+        chainId: proposal.safe.chainId,
+        safeAddress: proposal.safe.address,
+        calls: proposal.isRejection
+          ? [{ to: proposal.to, value: "0", data: "0x" }]
+          : calls.map((call) => ({ to: call.to, value: call.value, data: call.data })),
+      }),
+  );
   await db().$transaction(async (tx) => {
     await tx.safeProposal.update({ where: { id: proposalId }, data: { simulation: simulation as object } });
     await appendTimelineEvent(tx, {

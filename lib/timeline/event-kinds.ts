@@ -97,6 +97,15 @@ export const TIMELINE_EVENT_SCHEMAS = {
     to: z.string(),
     reason: z.string(),
   }),
+  // Degraded chain: a proposal prepared while the RPC was unreachable, simulated once the chain answers.
+  "proposal.simulation_deferred": z.object({ proposalId: z.string(), reason: z.string() }),
+  // A signature accepted against the cached owners, checked against the chain's owners once it answers.
+  "proposal.signature_rechecked": z.object({
+    proposalId: z.string(),
+    owner: z.string(),
+    isOwner: z.boolean(),
+    summary: z.string(),
+  }),
   "timelock.started": z.object({ proposalId: z.string(), readyAt: z.string(), followUp: z.string() }),
   // Alerts
   "alert.fired": z.object({

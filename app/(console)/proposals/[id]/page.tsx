@@ -6,10 +6,11 @@ import { AddressLabel } from "@/components/safe/address-label";
 import { ProposalActions } from "@/components/safe/proposal-actions";
 import { ProposalHashes } from "@/components/safe/proposal-hashes";
 import { ProposalStateBadge, SignatureProgress } from "@/components/safe/proposal-state-badge";
+import { SignatureList } from "@/components/safe/signature-list";
 import { SimulationResult } from "@/components/safe/simulation-result";
 import { hasRole, requirePageMember } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { getProposalView, reconcileSafeProposals } from "@/lib/safe";
+import { getProposalView, isChainUnreachable, reconcileSafeProposals } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Safe proposal" };
 
@@ -23,7 +24,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   try {
     await reconcileSafeProposals(row.safeId);
   } catch (error) {
-    chainError = `Could not read the Safe from the chain: ${(error as Error).message.split("\n")[0]}`;
+    chainError = isChainUnreachable(error)
+      ? "Chain unreachable: showing the last known owners, threshold and nonce. Signing continues; execution waits until the chain answers and everything is re-checked."
+      : `Could not read the Safe from the chain: ${(error as Error).message.split("\n")[0]}`;
   }
   const view = await getProposalView(id);
   const fields = { ...view.tx, nonce: view.nonce };
@@ -218,27 +221,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         <h2 id="signatures-heading" className="text-lg font-semibold">
           Signatures <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
         </h2>
-        <ul className="divide-y divide-zinc-800 rounded-lg border border-zinc-800">
-          {view.safe.owners.map((owner) => {
-            const signature = view.signatures.find((s) => s.owner === owner.address);
-            return (
-              <li
-                key={owner.address}
-                data-testid="owner-row"
-                className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
-              >
-                <AddressLabel address={owner.address} name={owner.name} />
-                {signature ? (
-                  <span className="text-emerald-300">
-                    ✓ signed <UtcTime at={signature.at} />
-                  </span>
-                ) : (
-                  <span className="text-zinc-500">not signed</span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <SignatureList owners={view.safe.owners} signatures={view.signatures} />
       </section>
 
       {(view.verificationResults.length > 0 || view.verifications.length > 0) && (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SafeSignature" ADD COLUMN     "isOwnerUnverified" BOOLEAN NOT NULL DEFAULT false;
