@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { openDeclareDialog } from "./support/declare-dialog";
 import { expect, test, walletContext } from "./support/fixtures";
 
 const ALICE = 1; // admin
@@ -8,9 +9,7 @@ const DAVE = 4; // responder
 
 /** Opens the declare form with the keyboard shortcut and fills title and severity. */
 async function openDeclareForm(page: Page, title: string, severity = "P1") {
-  await page.locator("body").press("d");
-  const dialog = page.getByRole("dialog", { name: "Declare an incident" });
-  await expect(dialog).toBeVisible();
+  const dialog = await openDeclareDialog(page);
   await dialog.getByLabel("Title").fill(title);
   const select = dialog.getByLabel("Severity");
   await expect(select.locator(`option[value="${severity}"]`)).toHaveCount(1);

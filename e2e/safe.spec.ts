@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { openDeclareDialog } from "./support/declare-dialog";
 import { expect, test, walletContext } from "./support/fixtures";
 import { chain, choose, connectWallet, readAbi, restoreProtocol, rpc } from "./support/safe-helpers";
 
@@ -22,8 +23,7 @@ async function signAs(page: Page, proposalUrl: string, expected: string) {
 
 async function declareP1(page: Page, title: string): Promise<string> {
   await page.goto("/incidents");
-  await page.locator("body").press("d");
-  const dialog = page.getByRole("dialog", { name: "Declare an incident" });
+  const dialog = await openDeclareDialog(page);
   await dialog.getByLabel("Title").fill(title);
   await dialog.getByLabel("Severity").selectOption("P1");
   await dialog.getByRole("button", { name: "Declare" }).click();

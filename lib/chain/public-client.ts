@@ -16,7 +16,12 @@ export async function publicClientFor(chainId: number): Promise<PublicClient> {
   let client = clients.get(key);
   if (!client) {
     client = createPublicClient({
-      transport: fallback(chain.rpcUrls.map((url) => http(url, { timeout: 8_000, retryCount: 1 }))),
+      // Fail fast when every URL is down (degraded mode decides what to do), rather than retrying the whole
+      // list three times: each URL gets one retry, the list is walked once.
+      transport: fallback(
+        chain.rpcUrls.map((url) => http(url, { timeout: 8_000, retryCount: 1, retryDelay: 100 })),
+        { retryCount: 0 },
+      ),
     }) as PublicClient;
     clients.set(key, client);
   }
