@@ -43,6 +43,7 @@ console.log(
   `Breakglass benchmarks (${args.quick ? "quick mode: small data" : "full"}) on ${process.platform}/${process.arch}, node ${process.version}`,
 );
 const all: BenchResult[] = [];
+const failed: string[] = [];
 for (const file of files) {
   const module = (await import(pathToFileURL(path.join(benchDir, file)).href)) as Record<string, unknown>;
   const benches = Object.entries(module).filter(
@@ -50,14 +51,22 @@ for (const file of files) {
   );
   for (const [name, fn] of benches) {
     const started = performance.now();
-    const results = await (fn as BenchFunction)({ quick: args.quick });
-    for (const result of results) console.log(format(result));
+    try {
+      const results = await (fn as BenchFunction)({ quick: args.quick });
+      for (const result of results) console.log(format(result));
+      all.push(...results);
+    } catch (error) {
+      // A bench that breaks is a bug (unlike a slow figure): the others still run, and the run fails.
+      failed.push(`${file} ${name}`);
+      console.error(`  ${file} ${name} FAILED: ${(error as Error)?.stack ?? error}`);
+    }
     console.log(`  (${file} ${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    all.push(...results);
   }
 }
 const missed = all.filter((result) => result.isMet === false);
-console.log(`${all.length} figures, ${missed.length} missed target${missed.length === 1 ? "" : "s"}`);
-if (args.strict && missed.length > 0) process.exit(1);
+console.log(
+  `${all.length} figures, ${missed.length} missed target${missed.length === 1 ? "" : "s"}${failed.length ? `, ${failed.length} bench(es) failed: ${failed.join(", ")}` : ""}`,
+);
+if (failed.length > 0 || (args.strict && missed.length > 0)) process.exit(1);
 // Some benchmarks leave pools or child processes behind on purpose-free exit paths: end explicitly.
 process.exit(0);

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { INCIDENT_PHASES } from "@/lib/incidents/schemas";
 
 const SELECT = "rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm";
 type Member = { id: string; name: string; role: string };
@@ -14,6 +13,8 @@ export function IncidentControls(props: {
   incidentRef: string;
   status: string;
   phase: string;
+  /** The workflow's phases, from the server: importing lib/incidents/schemas here would ship zod to the page. */
+  phases: readonly string[];
   isAcknowledged: boolean;
   isContained: boolean;
   isResolved: boolean;
@@ -77,7 +78,7 @@ export function IncidentControls(props: {
               onChange={(event) => send("transition", { action: "set_phase", phase: event.target.value })}
               className={SELECT}
             >
-              {INCIDENT_PHASES.map((phase) => (
+              {props.phases.map((phase) => (
                 <option key={phase} value={phase}>
                   {phase.toUpperCase()}
                 </option>

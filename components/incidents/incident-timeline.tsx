@@ -1,11 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
 import { TimelineEntry } from "./timeline-entry";
+
+// Only long timelines need the virtualiser: it loads when one is shown.
+const VirtualTimelineList = dynamic(() =>
+  import("./virtual-timeline-list").then((module) => module.VirtualTimelineList),
+);
+
+/**
+ * Up to this many rows are rendered plainly (every row in the DOM: find-in-page works); above it the list is
+ * virtualised, so a 10,000-event timeline renders as fast as a short one.
+ */
+const VIRTUALIZE_ABOVE = 100;
 
 /** Kinds that change nothing but the timeline itself: no need to refresh the rest of the page. */
 const TIMELINE_ONLY = new Set(["note.added", "event.pinned", "event.unpinned", "event.corrected"]);
@@ -25,6 +37,8 @@ function merge(current: Map<number, TimelineItem>, events: TimelineItem[]): Map<
 export function IncidentTimeline(props: {
   incidentRef: string;
   initialEvents: TimelineItem[];
+  /** The page sent only the newest events: the older ones are fetched here, after the first render. */
+  hasOlderEvents?: boolean;
   canAct: boolean;
 }) {
   const router = useRouter();
@@ -35,8 +49,40 @@ export function IncidentTimeline(props: {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const startAfter = useRef(Math.max(0, ...props.initialEvents.map((event) => event.id)));
+  const [isLoadingHistory, setIsLoadingHistory] = useState(props.hasOlderEvents === true);
+  const oldestInitialId = useRef(Math.min(...props.initialEvents.map((event) => event.id)));
 
   useEffect(() => setEvents((current) => merge(current, props.initialEvents)), [props.initialEvents]);
+  // For real-user and benchmark timing: when the timeline became interactive, from navigation start.
+  useEffect(() => void performance.mark?.("breakglass:timeline-hydrated"), []);
+
+  useEffect(() => {
+    if (!props.hasOlderEvents) return;
+    let isCancelled = false;
+    // Oldest first, in the API's pages, up to the events the page came with; pins and corrections of old
+    // events apply as they arrive.
+    (async () => {
+      let after = 0;
+      while (!isCancelled && after < oldestInitialId.current - 1) {
+        const { events: page } = await apiFetch<{ events: TimelineItem[] }>(
+          `/api/incidents/${props.incidentRef}/events?after=${after}`,
+        );
+        const older = page.filter((event) => event.id < oldestInitialId.current);
+        if (older.length > 0) setEvents((current) => merge(current, older));
+        if (page.length === 0 || older.length < page.length) break;
+        after = page.at(-1)!.id;
+      }
+    })()
+      .catch((cause: unknown) => {
+        if (!isCancelled) setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      })
+      .finally(() => {
+        if (!isCancelled) setIsLoadingHistory(false);
+      });
+    return () => {
+      isCancelled = true;
+    };
+  }, [props.incidentRef, props.hasOlderEvents]);
 
   useEffect(() => {
     const source = new EventSource(`/api/incidents/${props.incidentRef}/stream?after=${startAfter.current}`);
@@ -108,6 +154,11 @@ export function IncidentTimeline(props: {
         >
           {isLive ? "● live" : "○ connecting…"}
         </span>
+        {isLoadingHistory ? (
+          <span className="text-xs text-zinc-500" data-testid="timeline-history" role="status">
+            loading older events…
+          </span>
+        ) : null}
         <label className="ml-auto text-xs text-zinc-400">
           Show{" "}
           <select
@@ -164,11 +215,15 @@ export function IncidentTimeline(props: {
           </ol>
         </div>
       ) : null}
-      <ol className="space-y-1" data-testid="timeline">
-        {shown.map((event) => (
-          <TimelineEntry key={event.id} {...entryProps(event)} />
-        ))}
-      </ol>
+      {shown.length > VIRTUALIZE_ABOVE ? (
+        <VirtualTimelineList events={shown} entryProps={entryProps} />
+      ) : (
+        <ol className="space-y-1" data-testid="timeline">
+          {shown.map((event) => (
+            <TimelineEntry key={event.id} {...entryProps(event)} />
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

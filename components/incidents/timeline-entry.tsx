@@ -1,10 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeEvent, type TimelineItem } from "./describe-event";
-import { MarkdownNote } from "./markdown-note";
 import { UtcTime } from "./utc-time";
+
+// react-markdown with GFM is the largest piece of the incident page's JavaScript: it loads as its own chunk
+// after the page's first load. Notes rendered on the server stay as they are until it has arrived.
+const MarkdownNote = dynamic(() => import("./markdown-note").then((module) => module.MarkdownNote));
 
 /** One timeline row: time, author, what happened; pin and correct are new events, never edits. */
 export function TimelineEntry(props: {
@@ -14,6 +18,8 @@ export function TimelineEntry(props: {
   canAct: boolean;
   isCompact?: boolean;
   onPost: (entry: Record<string, unknown>) => Promise<boolean>;
+  /** Set when the row is one of a virtualised list: its place in the list, and the measuring ref. */
+  position?: { index: number; setSize: number; measure: (node: Element | null) => void };
 }) {
   const { event } = props;
   const [isCorrecting, setIsCorrecting] = useState(false);
@@ -22,6 +28,10 @@ export function TimelineEntry(props: {
   const text = event.kind === "comms.update_posted" ? String(event.payload.text ?? "") : null;
   return (
     <li
+      ref={props.position?.measure}
+      data-index={props.position?.index}
+      aria-posinset={props.position ? props.position.index + 1 : undefined}
+      aria-setsize={props.position?.setSize}
       id={`event-${event.id}`}
       data-testid="timeline-event"
       data-kind={event.kind}

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 
 const LINKS = [
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/incidents", label: "Incidents" },
   { href: "/alerts", label: "Alerts" },
   { href: "/runbooks", label: "Runbooks" },

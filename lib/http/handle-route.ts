@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
+import { isDatabaseDown } from "../db/is-database-down";
 import { AppError, type FieldIssue, isAppError } from "../errors";
 import { metrics, routeLabel } from "../metrics/registry";
 
@@ -43,29 +44,6 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on the server.", fields: [] } },
     { status: 500 },
-  );
-}
-
-// Prisma's "cannot reach / connection closed / pool timeout" codes and the pg adapter's error kinds.
-const DATABASE_DOWN_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
-const DATABASE_DOWN_KINDS = new Set([
-  "DatabaseNotReachable",
-  "ConnectionClosed",
-  "SocketTimeout",
-  "TooManyConnections",
-]);
-
-function isDatabaseDown(error: unknown): boolean {
-  const candidate = error as {
-    code?: string;
-    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
-    message?: string;
-  };
-  if (candidate?.code && DATABASE_DOWN_CODES.has(candidate.code)) return true;
-  const kind = candidate?.meta?.driverAdapterError?.cause?.kind;
-  if (kind && DATABASE_DOWN_KINDS.has(kind)) return true;
-  return /ECONNREFUSED|Connection terminated|terminating connection|57P01|57P03/i.test(
-    String(candidate?.message ?? ""),
   );
 }
 

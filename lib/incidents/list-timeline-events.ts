@@ -1,20 +1,25 @@
 import { db } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
 
-/** Events of an incident after an id (for resume), oldest first, served by the (incidentId, id) index. */
-export function listTimelineEvents(options: {
+/**
+ * Events of an incident after an id (for resume), oldest first, served by the (incidentId, id) index.
+ * `newest`: the last `limit` events instead of the first (still returned oldest first): what a page shows.
+ */
+export async function listTimelineEvents(options: {
   incidentId: string;
   afterId?: number;
   kinds?: string[];
   limit?: number;
+  newest?: boolean;
 }): Promise<TimelineEvent[]> {
-  return db().timelineEvent.findMany({
+  const events = await db().timelineEvent.findMany({
     where: {
       incidentId: options.incidentId,
       ...(options.afterId ? { id: { gt: options.afterId } } : {}),
       ...(options.kinds?.length ? { kind: { in: options.kinds } } : {}),
     },
-    orderBy: { id: "asc" },
+    orderBy: { id: options.newest ? "desc" : "asc" },
     take: options.limit ?? 5000,
   });
+  return options.newest ? events.reverse() : events;
 }

@@ -1,6 +1,7 @@
 import type { TimelineEvent } from "../db/generated/client";
 import { toApiEvent } from "../incidents/api/serialize";
 import { listTimelineEvents } from "../incidents/list-timeline-events";
+import { metrics } from "../metrics/registry";
 import type { TimelineHub } from "./timeline-hub";
 
 export const HEARTBEAT_MS = 15_000;
@@ -29,6 +30,7 @@ export function createIncidentEventStream(options: {
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
+      metrics().sseClients.inc();
       let lastSentId = options.lastEventId;
       const sentIds = new Set<number>();
       let buffer: TimelineEvent[] | null = [];
@@ -70,6 +72,7 @@ export function createIncidentEventStream(options: {
       cleanup = () => {
         if (isClosed) return;
         isClosed = true;
+        metrics().sseClients.dec();
         clearInterval(heartbeat);
         unsubscribe();
         try {
@@ -107,6 +110,7 @@ export function createIncidentListStream(options: {
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      metrics().sseClients.inc();
       let isClosed = false;
       const write = (text: string) => {
         if (isClosed) return;
@@ -130,6 +134,7 @@ export function createIncidentListStream(options: {
       cleanup = () => {
         if (isClosed) return;
         isClosed = true;
+        metrics().sseClients.dec();
         clearInterval(heartbeat);
         unsubscribe();
         try {

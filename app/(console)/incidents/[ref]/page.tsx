@@ -11,10 +11,21 @@ import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-p
 import { IncidentSafePanel } from "@/components/safe/incident-safe-panel";
 import { hasRole, requirePageMember } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
-import { formatIncidentRef, getIncidentByRef, listTimelineEvents, toApiEvent } from "@/lib/incidents";
+import {
+  formatIncidentRef,
+  getIncidentByRef,
+  INCIDENT_PHASES,
+  listTimelineEvents,
+  toApiEvent,
+} from "@/lib/incidents";
 import { listMembers } from "@/lib/members";
+import { TIMELINE_EVENT_KINDS } from "@/lib/timeline";
 
 export const dynamic = "force-dynamic";
+
+/** Events sent with the page; the timeline fetches older ones itself (and virtualises above 100 rows). */
+const INITIAL_TIMELINE_EVENTS = 200;
+const LIFECYCLE_KINDS = TIMELINE_EVENT_KINDS.filter((kind) => kind.startsWith("incident."));
 
 type Params = Promise<{ ref: string }>;
 
@@ -35,11 +46,16 @@ export default async function IncidentPage({ params }: { params: Params }) {
   const member = await requirePageMember("viewer");
   const incident = await load((await params).ref);
   const ref = formatIncidentRef(incident.number);
-  const [events, members] = await Promise.all([
-    listTimelineEvents({ incidentId: incident.id }),
+  // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
+  // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
+  // comms templates need, are few and read separately.
+  const [recent, lifecycle, members] = await Promise.all([
+    listTimelineEvents({ incidentId: incident.id, newest: true, limit: INITIAL_TIMELINE_EVENTS + 1 }),
+    listTimelineEvents({ incidentId: incident.id, kinds: LIFECYCLE_KINDS }),
     listMembers(),
   ]);
-  const items = events.map(toApiEvent);
+  const hasOlderEvents = recent.length > INITIAL_TIMELINE_EVENTS;
+  const items = (hasOlderEvents ? recent.slice(1) : recent).map(toApiEvent);
   const canRespond = hasRole(member.role, "responder");
   const canCommand = hasRole(member.role, "commander");
   const nameOf = (id: string | null) => members.find((m) => m.id === id)?.displayName ?? "—";
@@ -99,6 +115,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
         incidentRef={ref}
         status={incident.status}
         phase={incident.phase}
+        phases={INCIDENT_PHASES}
         isAcknowledged={incident.acknowledgedAt !== null}
         isContained={incident.containedAt !== null}
         isResolved={incident.resolvedAt !== null}
@@ -114,7 +131,12 @@ export default async function IncidentPage({ params }: { params: Params }) {
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <IncidentRunbooksPanel incidentId={incident.id} incidentRef={ref} canAct={canRespond} />
-          <IncidentTimeline incidentRef={ref} initialEvents={items} canAct={canRespond} />
+          <IncidentTimeline
+            incidentRef={ref}
+            initialEvents={items}
+            hasOlderEvents={hasOlderEvents}
+            canAct={canRespond}
+          />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <CommsComposer
@@ -130,8 +152,8 @@ export default async function IncidentPage({ params }: { params: Params }) {
               resolvedAt: iso(incident.resolvedAt),
               updateCadenceSeconds: incident.updateCadenceSeconds,
             }}
-            events={items
-              .filter((event) => event.kind.startsWith("incident."))
+            events={lifecycle
+              .map(toApiEvent)
               .map(({ kind, payload, createdAt }) => ({ kind, payload, createdAt }))}
           />
           <IncidentSafePanel incidentId={incident.id} incidentRef={ref} canAct={canRespond} />

@@ -1,0 +1,59 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type ComponentProps, useRef } from "react";
+import type { TimelineItem } from "./describe-event";
+import { TimelineEntry } from "./timeline-entry";
+
+type EntryProps = Omit<ComponentProps<typeof TimelineEntry>, "position">;
+
+/**
+ * A long timeline (a busy incident runs to thousands of events) rendered as a window: only the rows in view
+ * (plus a few either side) are in the DOM, each measured once it renders since notes vary in height. The
+ * first rows are rendered on the server from an assumed viewport, so the newest events show before hydration.
+ */
+export function VirtualTimelineList(props: {
+  events: TimelineItem[];
+  entryProps: (event: TimelineItem) => EntryProps;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: props.events.length,
+    getScrollElement: () => scrollRef.current,
+    getItemKey: (index) => props.events[index]!.id,
+    estimateSize: () => 56,
+    gap: 4,
+    overscan: 10,
+    initialRect: { width: 720, height: 720 },
+    // React 19 warns about flushSync inside effects; a frame's delay on fast scrolls is fine here.
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const paddingTop = rows[0]?.start ?? 0;
+  const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0));
+  return (
+    <div
+      ref={scrollRef}
+      className="max-h-[75vh] overflow-y-auto overscroll-contain rounded border border-zinc-800 p-1"
+      data-testid="timeline-scroller"
+      data-virtual="true"
+    >
+      <ol className="flex flex-col gap-1" data-testid="timeline" style={{ paddingTop, paddingBottom }}>
+        {rows.map((row) => {
+          const event = props.events[row.index]!;
+          return (
+            <TimelineEntry
+              key={row.key}
+              {...props.entryProps(event)}
+              position={{
+                index: row.index,
+                setSize: props.events.length,
+                measure: virtualizer.measureElement,
+              }}
+            />
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
