@@ -3,10 +3,16 @@
 import { Button } from "@/components/ui/button";
 import { OPEN_DECLARE_EVENT } from "./declare-incident-dialog";
 
-export function DeclareButton() {
+export function DeclareButton({ withShortcutHint = false }: { withShortcutHint?: boolean }) {
   return (
-    <Button variant="danger" onClick={() => window.dispatchEvent(new Event(OPEN_DECLARE_EVENT))}>
+    <Button
+      variant="danger"
+      onClick={() => window.dispatchEvent(new Event(OPEN_DECLARE_EVENT))}
+      title="Declare an incident (keyboard: D)"
+      className={withShortcutHint ? "mb-2" : ""}
+    >
       Declare incident
+      {withShortcutHint ? <kbd className="rounded bg-red-800 px-1 text-xs">D</kbd> : null}
     </Button>
   );
 }

@@ -94,14 +94,6 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
   if (!canDeclare) return null;
   return (
     <>
-      <Button
-        variant="danger"
-        onClick={open}
-        className="fixed right-4 bottom-4 z-30 shadow-lg shadow-black/50"
-        title="Declare an incident (keyboard: D)"
-      >
-        Declare incident <kbd className="rounded bg-red-800 px-1 text-xs">D</kbd>
-      </Button>
       <dialog
         ref={dialog}
         aria-labelledby="declare-heading"

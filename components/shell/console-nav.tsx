@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { DeclareButton } from "@/components/incidents/declare-button";
+import { hasRole, type Role } from "@/lib/auth/roles";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -24,6 +26,8 @@ export function ConsoleNav({ member }: { member: { name: string; address: string
       <Link href="/incidents" className="mb-3 px-2 text-xl font-bold tracking-tight">
         <span className="text-red-500">Break</span>glass
       </Link>
+      {/* Always in reach, never over content; the D shortcut opens the same dialog from any page. */}
+      {hasRole(member.role as Role, "responder") ? <DeclareButton withShortcutHint /> : null}
       <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
         {LINKS.map((link) => {
           const isActive = pathname === link.href || pathname.startsWith(`${link.href}/`);
