@@ -32,6 +32,7 @@ const PASSWORD = "breakglass-local";
  * `postgres` system user, which cannot enter /root: as root the data goes under the system temp dir.
  */
 function persistentDataDir(): string {
+  if (process.env.BREAKGLASS_DATA_DIR) return path.resolve(process.env.BREAKGLASS_DATA_DIR, "postgres");
   if (process.getuid?.() === 0) {
     const key = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
     return path.join(tmpdir(), `breakglass-${key}`, "postgres");
