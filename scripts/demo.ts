@@ -31,6 +31,11 @@ try {
   const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
   const prisma = createPrismaClient(database.url);
   await seedDemo(prisma, deployment);
+  // Read each Safe's owners, nonce and roles from the chain now, so Settings shows them without a refresh.
+  process.env.DATABASE_URL = database.url;
+  const { readSafeState } = await import("../lib/safe/read-safe-state");
+  for (const safe of await prisma.safe.findMany({ where: { chainId: deployment.chainId } }))
+    await readSafeState(safe.id);
   await prisma.$disconnect();
   say("demo protocol deployed and seeded");
 

@@ -56,6 +56,19 @@ describe("npm run demo", () => {
     expect(health.database).toBe("ok");
     expect(health.chains).toContainEqual(expect.objectContaining({ chainId: 31337, status: "ok" }));
 
+    // The demo read the Safes' roles from the chain at start (Settings shows them without a refresh).
+    const { Client } = await import("pg");
+    const databaseUrl = /embedded PostgreSQL on port (\d+)/.exec(output)?.[1];
+    expect(databaseUrl).toBeDefined();
+    const client = new Client(`postgresql://breakglass:breakglass-local@127.0.0.1:${databaseUrl}/breakglass`);
+    await client.connect();
+    const { rows } = await client.query(`SELECT label, roles FROM "Safe" ORDER BY label`);
+    await client.end();
+    const rolesOf = (label: string) =>
+      (rows.find((row) => row.label === label)?.roles as { role: string }[] | null)?.map((r) => r.role) ?? [];
+    expect(rolesOf("Guardian Safe")).toEqual(expect.arrayContaining(["GUARDIAN_ROLE", "EMERGENCY_ROLE"]));
+    expect(rolesOf("Admin Safe")).toContain("DEFAULT_ADMIN_ROLE");
+
     const exited = new Promise<number | null>((resolve) => demo!.once("exit", resolve));
     demo.kill("SIGINT");
     // 0 from our own shutdown, or 130 (the shell's code for Ctrl-C) when tsx relays the signal first.
