@@ -17,6 +17,7 @@ import {
   recordExecution,
   safeAbi,
   safeTxTypedData,
+  toExecTransactionArgs,
 } from "../lib/safe";
 import type { EventAuthor } from "../lib/timeline";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
@@ -132,22 +133,10 @@ async function send(rpcUrl: string, plan: ExecutionPlan): Promise<Hex> {
     transport: http(rpcUrl),
     account: privateKeyToAccount(anvilAccount(5).privateKey),
   });
-  const a = plan.args;
   return wallet.writeContract({
     address: plan.safeAddress as Address,
     abi: safeAbi,
     functionName: "execTransaction",
-    args: [
-      a.to,
-      BigInt(a.value),
-      a.data,
-      a.operation,
-      BigInt(a.safeTxGas),
-      BigInt(a.baseGas),
-      BigInt(a.gasPrice),
-      a.gasToken,
-      a.refundReceiver,
-      a.signatures,
-    ],
+    args: toExecTransactionArgs(plan.args),
   });
 }

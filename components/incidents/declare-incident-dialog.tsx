@@ -93,72 +93,70 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
 
   if (!canDeclare) return null;
   return (
-    <>
-      <dialog
-        ref={dialog}
-        aria-labelledby="declare-heading"
-        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-zinc-700 bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/70"
-      >
-        <form onSubmit={submit} className="space-y-3 p-4" noValidate>
-          <h2 id="declare-heading" className="text-lg font-semibold">
-            Declare an incident
-          </h2>
-          <label className="block text-sm">
-            Title
-            <input name="title" required autoFocus className={FIELD} placeholder="What is happening?" />
-            {fieldError("title")}
-          </label>
-          <label className="block text-sm">
-            Severity
-            <select name="severity" required className={FIELD} defaultValue="">
-              <option value="" disabled>
-                Choose…
+    <dialog
+      ref={dialog}
+      aria-labelledby="declare-heading"
+      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-zinc-700 bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/70"
+    >
+      <form onSubmit={submit} className="space-y-3 p-4" noValidate>
+        <h2 id="declare-heading" className="text-lg font-semibold">
+          Declare an incident
+        </h2>
+        <label className="block text-sm">
+          Title
+          <input name="title" required autoFocus className={FIELD} placeholder="What is happening?" />
+          {fieldError("title")}
+        </label>
+        <label className="block text-sm">
+          Severity
+          <select name="severity" required className={FIELD} defaultValue="">
+            <option value="" disabled>
+              Choose…
+            </option>
+            {levels.map((level) => (
+              <option key={level.name} value={level.name}>
+                {level.name} — {level.definition}
               </option>
-              {levels.map((level) => (
-                <option key={level.name} value={level.name}>
-                  {level.name} — {level.definition}
-                </option>
-              ))}
+            ))}
+          </select>
+          {fieldError("severity")}
+        </label>
+        <label className="block text-sm">
+          Impact <span className="text-zinc-500">(optional)</span>
+          <textarea name="impact" rows={2} className={FIELD} placeholder="What users experience" />
+          {fieldError("impact")}
+        </label>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <label className="block text-sm">
+            Detected via
+            <select name="detectedVia" className={FIELD} defaultValue="alert">
+              <option value="alert">Alert</option>
+              <option value="user_report">User report</option>
+              <option value="monitor">Monitor</option>
+              <option value="other">Other</option>
             </select>
-            {fieldError("severity")}
           </label>
           <label className="block text-sm">
-            Impact <span className="text-zinc-500">(optional)</span>
-            <textarea name="impact" rows={2} className={FIELD} placeholder="What users experience" />
-            {fieldError("impact")}
+            Affected contracts <span className="text-zinc-500">(comma-separated)</span>
+            <input name="affectedContracts" className={FIELD} placeholder="BLEBridgeV9, PriceOracle" />
+            {fieldError("affectedContracts")}
           </label>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <label className="block text-sm">
-              Detected via
-              <select name="detectedVia" className={FIELD} defaultValue="alert">
-                <option value="alert">Alert</option>
-                <option value="user_report">User report</option>
-                <option value="monitor">Monitor</option>
-                <option value="other">Other</option>
-              </select>
-            </label>
-            <label className="block text-sm">
-              Affected contracts <span className="text-zinc-500">(comma-separated)</span>
-              <input name="affectedContracts" className={FIELD} placeholder="BLEBridgeV9, PriceOracle" />
-              {fieldError("affectedContracts")}
-            </label>
-          </div>
-          {error && error.fields.length === 0 ? (
-            <p role="alert" className="text-sm text-red-400">
-              {error.message}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            {/* Not disabled while saving: the idempotency key, not the button, makes a double submit safe. */}
-            <Button type="submit" variant="danger">
-              {isSaving ? "Declaring…" : "Declare"}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+        </div>
+        {error && error.fields.length === 0 ? (
+          <p role="alert" className="text-sm text-red-400">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={() => dialog.current?.close()}>
+            Cancel
+          </Button>
+          {/* Not disabled while saving: the idempotency key, not the button, makes a double submit safe. */}
+          <Button type="submit" variant="danger">
+            {isSaving ? "Declaring…" : "Declare"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
   );
 }

@@ -2,29 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
 import { useAccount, useConnect, useSignTypedData, useWriteContract } from "wagmi";
 import { injected } from "wagmi/connectors";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { type SafeTxFields, safeAbi, safeTxTypedData } from "@/lib/safe/browser";
+import {
+  type ExecutionPlan,
+  type SafeTxFields,
+  safeAbi,
+  safeTxTypedData,
+  toExecTransactionArgs,
+} from "@/lib/safe/browser";
 
-type Plan = {
-  chainId: number;
-  safeAddress: Address;
-  args: {
-    to: Address;
-    value: string;
-    data: Hex;
-    operation: number;
-    safeTxGas: string;
-    baseGas: string;
-    gasPrice: string;
-    gasToken: Address;
-    refundReceiver: Address;
-    signatures: Hex;
-  };
-};
+type Plan = Omit<ExecutionPlan, "signers">;
 
 type Props = {
   proposalId: string;
@@ -101,24 +92,12 @@ export function ProposalActions(props: Props) {
       const plan = await apiFetch<Plan>(`/api/proposals/${props.proposalId}/execution`, { method: "POST" });
       let txHash: Hex;
       try {
-        const a = plan.args;
         txHash = await writeContractAsync({
           chainId: plan.chainId,
           address: plan.safeAddress,
           abi: safeAbi,
           functionName: "execTransaction",
-          args: [
-            a.to,
-            BigInt(a.value),
-            a.data,
-            a.operation,
-            BigInt(a.safeTxGas),
-            BigInt(a.baseGas),
-            BigInt(a.gasPrice),
-            a.gasToken,
-            a.refundReceiver,
-            a.signatures,
-          ],
+          args: toExecTransactionArgs(plan.args),
         });
       } catch (error) {
         // Nothing was sent: give the execution lock back so someone else can execute.

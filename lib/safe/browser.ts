@@ -5,6 +5,7 @@ export {
   isDeferredSimulation,
   type StoredSimulation,
 } from "./deferred-simulation";
+export { type ExecTransactionArgs, type ExecutionPlan, toExecTransactionArgs } from "./exec-transaction-args";
 export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-safe-transaction";
 export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
 export { safeAbi } from "./safe-abi";

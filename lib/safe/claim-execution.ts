@@ -1,8 +1,9 @@
-import { type Address, concatHex, getAddress, type Hex } from "viem";
+import { concatHex, getAddress, type Hex } from "viem";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { orChainUnavailable } from "./chain-unreachable";
+import type { ExecutionPlan } from "./exec-transaction-args";
 import { readSafeCore } from "./read-safe-state";
 import { reconcileSafeProposals } from "./reconcile-proposals";
 import type { DecodedCall } from "./resolve-calls";
@@ -14,24 +15,7 @@ export const EXECUTION_WAITS =
 /** How long a claimed Execute keeps others out: long enough for a wallet prompt and a block. */
 export const EXECUTION_LOCK_MS = 2 * 60_000;
 
-export type ExecutionPlan = {
-  chainId: number;
-  safeAddress: Address;
-  /** execTransaction's arguments, in order; bigints as decimal strings for JSON. */
-  args: {
-    to: Address;
-    value: string;
-    data: Hex;
-    operation: number;
-    safeTxGas: string;
-    baseGas: string;
-    gasPrice: string;
-    gasToken: Address;
-    refundReceiver: Address;
-    signatures: Hex;
-  };
-  signers: Address[];
-};
+export type { ExecutionPlan } from "./exec-transaction-args";
 
 /** Safe's checkSignatures walks owners in ascending address order: sort, then concatenate r‖s‖v. */
 export function orderSignatures(rows: { owner: string; signature: string }[]): Hex {

@@ -31,6 +31,7 @@ export {
   isDeferredSimulation,
   type StoredSimulation,
 } from "./deferred-simulation";
+export { type ExecTransactionArgs, toExecTransactionArgs } from "./exec-transaction-args";
 export { getProposalView, type ProposalView } from "./get-proposal-view";
 export {
   hashSafeTransaction,

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import type { DemoDeployment } from "@/lib/chain/demo";
 import { db } from "@/lib/db";
 import { declareIncident } from "@/lib/incidents";
-import { type ExecutionPlan, safeAbi, safeTxTypedData } from "@/lib/safe";
+import { type ExecutionPlan, safeAbi, safeTxTypedData, toExecTransactionArgs } from "@/lib/safe";
 import type { EventAuthor } from "@/lib/timeline";
 
 /** Shared by the Safe integration tests: real anvil, real Safe v1.4.1, real keys; nothing mocked. */
@@ -73,23 +73,11 @@ export async function sendExecution(index: number, plan: ExecutionPlan): Promise
     transport: http(deployment.rpcUrl),
     account: privateKeyToAccount(keyOf(index)),
   });
-  const a = plan.args;
   const hash = await wallet.writeContract({
     address: plan.safeAddress,
     abi: safeAbi,
     functionName: "execTransaction",
-    args: [
-      a.to,
-      BigInt(a.value),
-      a.data,
-      a.operation,
-      BigInt(a.safeTxGas),
-      BigInt(a.baseGas),
-      BigInt(a.gasPrice),
-      a.gasToken,
-      a.refundReceiver,
-      a.signatures,
-    ],
+    args: toExecTransactionArgs(plan.args),
   });
   await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   return hash;
