@@ -1,11 +1,8 @@
 import type { TimelineEvent } from "../db/generated/client";
 import { toApiEvent } from "../incidents/api/serialize";
 import { listTimelineEvents } from "../incidents/list-timeline-events";
-import { metrics } from "../metrics/registry";
+import { openSseChannel, type SseChannel } from "./sse-channel";
 import type { TimelineHub } from "./timeline-hub";
-
-export const HEARTBEAT_MS = 15_000;
-const encoder = new TextEncoder();
 
 /** `Last-Event-ID` (sent by EventSource on reconnect) or `?after=` (the id the page was rendered with). */
 export function lastEventIdFrom(request: Request): number {
@@ -27,27 +24,19 @@ export function createIncidentEventStream(options: {
   signal?: AbortSignal;
   heartbeatMs?: number;
 }): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
+  let channel: SseChannel | undefined;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      metrics().sseClients.inc();
+      const sse = openSseChannel(controller, options);
+      channel = sse;
       let lastSentId = options.lastEventId;
       const sentIds = new Set<number>();
       let buffer: TimelineEvent[] | null = [];
-      let isClosed = false;
-      const write = (text: string) => {
-        if (isClosed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
       const send = (event: TimelineEvent) => {
         if (event.id <= options.lastEventId || sentIds.has(event.id)) return;
         sentIds.add(event.id);
         lastSentId = Math.max(lastSentId, event.id);
-        write(`id: ${event.id}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
+        sse.write(`id: ${event.id}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
       };
       const catchUp = async () => {
         buffer ??= [];
@@ -56,44 +45,30 @@ export function createIncidentEventStream(options: {
           for (const event of missed) send(event);
         } catch {
           // The database is unreachable: close, and the browser reconnects with its Last-Event-ID.
-          cleanup();
+          sse.close();
           return;
         }
         const pending = buffer;
         buffer = null;
         for (const event of pending.sort((a, b) => a.id - b.id)) send(event);
       };
-      const unsubscribe = options.hub.subscribe({
-        incidentId: options.incidentId,
-        onEvent: (event) => (buffer ? buffer.push(event) : send(event)),
-        onResync: () => void catchUp(),
-      });
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
-      cleanup = () => {
-        if (isClosed) return;
-        isClosed = true;
-        metrics().sseClients.dec();
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      options.signal?.addEventListener("abort", cleanup);
-      // Reconnect quickly after a drop; the comment flushes the headers at once.
-      write("retry: 1000\n: connected\n\n");
+      sse.onClose(
+        options.hub.subscribe({
+          incidentId: options.incidentId,
+          onEvent: (event) => (buffer ? buffer.push(event) : send(event)),
+          onResync: () => void catchUp(),
+        }),
+      );
       try {
         await options.hub.ready();
       } catch {
-        cleanup();
+        sse.close();
         return;
       }
       await catchUp();
     },
     cancel() {
-      cleanup();
+      channel?.close();
     },
   });
 }
@@ -107,52 +82,31 @@ export function createIncidentListStream(options: {
   signal?: AbortSignal;
   heartbeatMs?: number;
 }): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
+  let channel: SseChannel | undefined;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      metrics().sseClients.inc();
-      let isClosed = false;
-      const write = (text: string) => {
-        if (isClosed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = options.hub.subscribe({
-        incidentId: "*",
-        onEvent: (event) => {
-          if (!event.kind.startsWith("incident.")) return;
-          write(
-            `data: ${JSON.stringify({ id: event.id, incidentId: event.incidentId, kind: event.kind })}\n\n`,
-          );
-        },
-        onResync: () => write(`data: ${JSON.stringify({ kind: "resync" })}\n\n`),
-      });
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
-      cleanup = () => {
-        if (isClosed) return;
-        isClosed = true;
-        metrics().sseClients.dec();
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      options.signal?.addEventListener("abort", cleanup);
-      write("retry: 1000\n: connected\n\n");
+      const sse = openSseChannel(controller, options);
+      channel = sse;
+      sse.onClose(
+        options.hub.subscribe({
+          incidentId: "*",
+          onEvent: (event) => {
+            if (!event.kind.startsWith("incident.")) return;
+            sse.write(
+              `data: ${JSON.stringify({ id: event.id, incidentId: event.incidentId, kind: event.kind })}\n\n`,
+            );
+          },
+          onResync: () => sse.write(`data: ${JSON.stringify({ kind: "resync" })}\n\n`),
+        }),
+      );
       // Tell the page once LISTEN is active, so it can refresh anything it rendered before that.
       options.hub.ready().then(
-        () => write(`data: ${JSON.stringify({ kind: "ready" })}\n\n`),
-        () => cleanup(),
+        () => sse.write(`data: ${JSON.stringify({ kind: "ready" })}\n\n`),
+        () => sse.close(),
       );
     },
     cancel() {
-      cleanup();
+      channel?.close();
     },
   });
 }

@@ -1,8 +1,8 @@
 export {
   createIncidentEventStream,
   createIncidentListStream,
-  HEARTBEAT_MS,
   lastEventIdFrom,
   sseResponse,
 } from "./incident-event-stream";
+export { HEARTBEAT_MS, openSseChannel, type SseChannel } from "./sse-channel";
 export { type HubSubscriber, TimelineHub, timelineHub } from "./timeline-hub";
