@@ -102,14 +102,19 @@ test.describe("@safe degraded chain", () => {
         "unreachable",
       );
 
-      // Incident work goes on: a note is saved.
-      await bob.page
-        .getByLabel("Add a note")
-        .fill("Primary RPC down; signing against the last known owners.");
+      // Incident work goes on: a note is saved. With the chain down the page hydrates slowly, and text typed
+      // before React listens is lost: type again until the button takes it.
+      const addNote = bob.page.getByRole("button", { name: "Add note" });
+      await expect(async () => {
+        await bob.page
+          .getByLabel("Add a note")
+          .fill("Primary RPC down; signing against the last known owners.");
+        await expect(addNote).toBeEnabled({ timeout: 1_000 });
+      }).toPass({ timeout: 30_000 });
       const saved = bob.page.waitForResponse(
         (r) => r.url().endsWith(`/api/incidents/${ref}/events`) && r.request().method() === "POST",
       );
-      await bob.page.getByRole("button", { name: "Add note" }).click();
+      await addNote.click();
       expect((await saved).status()).toBe(201);
 
       // Drafting goes on: a second proposal is prepared offline, its hashes shown, its simulation deferred.

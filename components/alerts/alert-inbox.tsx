@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 type AlertRow = {
@@ -121,7 +121,7 @@ function InboxItem({
         router.refresh();
       }
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     } finally {
       setIsBusy(false);
     }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { buildCommsTemplates, type CommsEvent, type CommsIncident } from "@/lib/comms/build-comms-templates";
 
@@ -54,7 +54,7 @@ export function CommsComposer(props: {
       setMessage("Update saved to the timeline.");
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 type Level = { name: string; definition: string; color: string };
@@ -37,7 +37,7 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
     dialog.current?.showModal();
     apiFetch<{ levels: Level[] }>("/api/settings/severity").then(
       (body) => setLevels(body.levels),
-      (cause) => setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0)),
+      (cause) => setError(toApiError(cause)),
     );
   }, [canDeclare]);
 
@@ -80,7 +80,7 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
       (event.target as HTMLFormElement).reset();
       router.push(`/incidents/${incident.ref}`);
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     } finally {
       setIsSaving(false);
     }

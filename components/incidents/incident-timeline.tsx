@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
 import { TimelineEntry } from "./timeline-entry";
@@ -74,7 +74,7 @@ export function IncidentTimeline(props: {
       }
     })()
       .catch((cause: unknown) => {
-        if (!isCancelled) setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+        if (!isCancelled) setError(toApiError(cause));
       })
       .finally(() => {
         if (!isCancelled) setIsLoadingHistory(false);
@@ -116,7 +116,7 @@ export function IncidentTimeline(props: {
       setEvents((current) => merge(current, [event]));
       return true;
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
       return false;
     }
   }

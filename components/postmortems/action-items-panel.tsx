@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 export type ActionItemRow = {
@@ -60,7 +60,7 @@ export function ActionItemsPanel(props: {
       formElement.reset();
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     } finally {
       setIsSaving(false);
     }
@@ -72,7 +72,7 @@ export function ActionItemsPanel(props: {
       await apiFetch(`/api/action-items/${id}`, { method: "PATCH", json: { status } });
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import type { RunbookPreview } from "@/lib/runbooks/preview-runbook";
 import { RunbookPreviewView } from "./runbook-preview-view";
@@ -37,7 +37,7 @@ export function RunbookImportForm() {
       const body = await apiFetch<{ preview: RunbookPreview }>("/api/runbooks/preview", requestInit(next));
       setPreview(body.preview);
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     } finally {
       setIsBusy(false);
     }
@@ -53,7 +53,7 @@ export function RunbookImportForm() {
         `/runbooks/${saved.document.id}?version=${saved.version.version}&imported=${saved.isNew ? "new" : "unchanged"}`,
       );
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
       setIsBusy(false);
     }
   }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { CallEditor, inputsOf } from "./call-editor";
 import type { FormCall, FormContract, FormSafe } from "./form-types";
@@ -77,7 +77,7 @@ export function ProposalForm({
       });
       router.push(`/proposals/${created.id}`);
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
       setIsSubmitting(false);
     }
   }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 const input = "w-full rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100";
@@ -59,7 +59,7 @@ export function RegistryForms({ chains }: { chains: { id: number; name: string }
       await apiFetch(url, { method: "POST", json });
       router.refresh();
     } catch (cause) {
-      setError({ form, error: cause instanceof ApiError ? cause : new ApiError(String(cause), 0) });
+      setError({ form, error: toApiError(cause) });
     }
   }
   const chainSelect = (value: number, onChange: (id: number) => void, label: string) => (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { useApiAction } from "@/components/ui/use-api-action";
 
 type RouteRow = {
   id: string;
@@ -37,19 +37,12 @@ export function AlertRoutesPanel({
   levels: string[];
   isAdmin: boolean;
 }) {
-  const router = useRouter();
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useApiAction();
   const [notice, setNotice] = useState("");
 
-  async function call(run: () => Promise<void>) {
-    setError(null);
+  function call(action: () => Promise<unknown>) {
     setNotice("");
-    try {
-      await run();
-      router.refresh();
-    } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
-    }
+    return run(action);
   }
 
   function create(event: FormEvent<HTMLFormElement>) {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { useApiAction } from "@/components/ui/use-api-action";
 
 type SourceRow = {
   id: string;
@@ -18,28 +18,17 @@ type SourceRow = {
 const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
-  const router = useRouter();
   const [origin, setOrigin] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useApiAction();
   // A new secret is shown once, in this state only: it is never stored in plain text or sent again.
   const [revealed, setRevealed] = useState<{ sourceId: string; secret: string } | null>(null);
   useEffect(() => setOrigin(window.location.origin), []);
-
-  async function call(run: () => Promise<void>) {
-    setError(null);
-    try {
-      await run();
-      router.refresh();
-    } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
-    }
-  }
 
   function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const input = Object.fromEntries(new FormData(form));
-    return call(async () => {
+    return run(async () => {
       const result = await apiFetch<{ source: { id: string }; secret: string }>(
         "/api/settings/alerts/sources",
         {
@@ -98,7 +87,7 @@ export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
                         variant="ghost"
                         className="py-1 text-xs"
                         onClick={() =>
-                          call(() =>
+                          run(() =>
                             apiFetch(`/api/settings/alerts/sources/${source.id}/secrets/${secret.id}`, {
                               method: "DELETE",
                             }),
@@ -116,7 +105,7 @@ export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
                   variant="secondary"
                   className="mt-2 py-1 text-xs"
                   onClick={() =>
-                    call(async () => {
+                    run(async () => {
                       const result = await apiFetch<{ secret: string }>(
                         `/api/settings/alerts/sources/${source.id}/secrets`,
                         { method: "POST" },

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 type MemberRow = { id: string; address: string; displayName: string; role: string };
@@ -23,7 +23,7 @@ export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdm
       (event.target as HTMLFormElement).reset();
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     } finally {
       setIsSaving(false);
     }
@@ -35,7 +35,7 @@ export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdm
       await apiFetch(`/api/settings/members/${id}`, { method: "PATCH", json: { role } });
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 

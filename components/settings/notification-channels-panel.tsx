@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import type { FormEvent } from "react";
+import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { useApiAction } from "@/components/ui/use-api-action";
 
 type ChannelRow = {
   id: string;
@@ -23,24 +23,13 @@ const EVENTS = [
 const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function call(run: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await run();
-      router.refresh();
-    } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
-    }
-  }
+  const { error, run } = useApiAction();
 
   function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    return call(async () => {
+    return run(async () => {
       await apiFetch("/api/settings/notifications/channels", {
         method: "POST",
         json: {
@@ -76,7 +65,7 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
                 variant="ghost"
                 className="py-1 text-xs"
                 onClick={() =>
-                  call(() =>
+                  run(() =>
                     apiFetch(`/api/settings/notifications/channels/${channel.id}`, {
                       method: "PATCH",
                       json: { isEnabled: !channel.isEnabled },
@@ -90,7 +79,7 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
                 variant="ghost"
                 className="py-1 text-xs"
                 onClick={() =>
-                  call(() =>
+                  run(() =>
                     apiFetch(`/api/settings/notifications/channels/${channel.id}`, { method: "DELETE" }),
                   )
                 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 export type SeverityRow = {
@@ -40,7 +40,7 @@ export function SeverityEditor({ levels, isAdmin }: { levels: SeverityRow[]; isA
       setMessage(done);
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 
 type TokenRow = {
@@ -37,7 +37,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       form.reset();
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 
@@ -48,7 +48,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       await apiFetch(`/api/settings/tokens/${id}`, { method: "DELETE" });
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause : new ApiError(String(cause), 0));
+      setError(toApiError(cause));
     }
   }
 

@@ -34,3 +34,8 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
   }
   return body as T;
 }
+
+/** Anything a failed call threw, as the ApiError the forms show (a network failure has status 0). */
+export function toApiError(cause: unknown): ApiError {
+  return cause instanceof ApiError ? cause : new ApiError(String(cause), 0);
+}
