@@ -48,9 +48,13 @@ export async function choose(page: Page, label: string, name: string) {
 /** Connects the page's injected test wallet if wagmi has not reconnected it already. */
 export async function connectWallet(page: Page) {
   const connect = page.getByRole("button", { name: "Connect wallet" });
-  await expect(connect.or(page.getByTestId("wallet-address"))).toBeVisible();
-  if (await connect.isVisible()) await connect.click();
-  await expect(page.getByTestId("wallet-address")).toBeVisible();
+  const address = page.getByTestId("wallet-address");
+  await expect(connect.or(address)).toBeVisible();
+  // A click before React hydrates the page does nothing: click again until the wallet shows as connected.
+  await expect(async () => {
+    if (await connect.isVisible()) await connect.click();
+    await expect(address).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Executes one call through a 2-of-3 demo Safe with test keys, outside the console (cleanup only). */
