@@ -81,7 +81,20 @@ test.describe("@foundation sign-in and access", () => {
     // Without any session: 401.
     const anonymous = await playwright.request.newContext();
     expect((await anonymous.post(`${stack.baseURL}/api/settings/members`, { data: {} })).status()).toBe(401);
+    // Reads check the caller before anything about the query: a bad query string or a forged session cookie
+    // gets 401, not a validation answer; the viewer gets the validation answer, then the list.
+    expect((await anonymous.get(`${stack.baseURL}/api/incidents?limit=abc`)).status()).toBe(401);
+    const forged = await anonymous.get(`${stack.baseURL}/api/incidents`, {
+      headers: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z.w" },
+    });
+    expect(forged.status()).toBe(401);
     await anonymous.dispose();
+    const invalid = await context.request.get(`${stack.baseURL}/api/incidents?limit=abc`);
+    expect(invalid.status()).toBe(422);
+    expect((await invalid.json()).error.fields[0].path).toBe("limit");
+    const list = await context.request.get(`${stack.baseURL}/api/incidents`);
+    expect(list.status()).toBe(200);
+    expect(await list.json()).toMatchObject({ incidents: expect.any(Array) });
     await context.close();
   });
 

@@ -242,10 +242,38 @@ describe("incident list", () => {
     expect(seen).toEqual([4, 3, 2, 1, 0, 6, 5].map((i) => `${tag} incident ${i}`));
     const p2 = await listIncidents({ q: tag, severity: "P2", status: "open" });
     expect(p2.incidents.map((i) => i.title)).toEqual([3, 1].map((i) => `${tag} incident ${i}`));
+    // A status reads one segment: only resolved incidents are resolved, and no resolved one is investigating.
+    const resolved = await listIncidents({ q: tag, status: "resolved" });
+    expect(resolved.incidents.map((i) => i.title)).toEqual([6, 5].map((i) => `${tag} incident ${i}`));
+    const investigating = await listIncidents({ q: tag, status: "investigating", limit: 4 });
+    expect(investigating.incidents.map((i) => i.title)).toEqual(
+      [4, 3, 2, 1].map((i) => `${tag} incident ${i}`),
+    );
+    expect(investigating.nextCursor).not.toBeNull();
     const byRef = await listIncidents({ q: `INC-${made[2]!.number}` });
     expect(byRef.incidents.map((i) => i.id)).toContain(made[2]!.id);
     const byDate = await listIncidents({ q: tag, from: "2025-03-01", to: "2025-03-01" });
     expect(byDate.incidents).toHaveLength(7);
     await expect(listIncidents({ cursor: "garbage" })).rejects.toThrow(/cursor/);
+  });
+});
+
+describe("incident status invariant", () => {
+  it("refuses a resolution time without the resolved status, and the resolved status without one", async () => {
+    const { incident } = await declareIncident({
+      input: { title: `Check ${unique()}`, severity: "P3" },
+      author,
+    });
+    await expect(
+      db().incident.update({ where: { id: incident.id }, data: { resolvedAt: new Date() } }),
+    ).rejects.toThrow(/Incident_resolved_iff_resolvedAt/);
+    await expect(
+      db().incident.update({ where: { id: incident.id }, data: { status: "resolved" } }),
+    ).rejects.toThrow(/Incident_resolved_iff_resolvedAt/);
+    const after = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect({ status: after.status, resolvedAt: after.resolvedAt }).toEqual({
+      status: "investigating",
+      resolvedAt: null,
+    });
   });
 });

@@ -16,16 +16,22 @@ import { toApiEvent, toApiIncident } from "./serialize";
  * caller is authenticated differs (session or token for the UI, token only for v1), so it is a parameter.
  */
 type Authenticate = (request: Request, required: Role) => Promise<Actor>;
+/** Authenticate for a read that needs no actor; the session flavour overlaps the read with the role check. */
+type AuthenticateRead = <T>(request: Request, required: Role, read: () => Promise<T>) => Promise<T>;
 type RefContext = { params: Promise<{ ref: string }> };
 
 const ZAfter = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
-export function incidentCollectionHandlers(authenticate: Authenticate) {
+export function incidentCollectionHandlers(
+  authenticate: Authenticate,
+  authenticateRead: AuthenticateRead = (request, required, read) =>
+    authenticate(request, required).then(read),
+) {
   return {
     GET: route(async (request) => {
-      await authenticate(request, "viewer");
-      const query = ZListIncidentsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-      const page = await listIncidents(query);
+      const page = await authenticateRead(request, "viewer", () =>
+        listIncidents(ZListIncidentsQuery.parse(Object.fromEntries(new URL(request.url).searchParams))),
+      );
       return NextResponse.json({ incidents: page.incidents.map(toApiIncident), nextCursor: page.nextCursor });
     }),
     POST: route(async (request) => {
