@@ -244,6 +244,38 @@ test.describe("@incidents war room", () => {
     await dave.context.close();
   });
 
+  test("@incidents a Markdown note renders the same live and after a reload, with raw HTML and script links made harmless", async ({
+    browser,
+    stack,
+  }) => {
+    const dave = await walletContext(browser, stack, DAVE, { signIn: true });
+    const declared = await dave.context.request.post(`${stack.baseURL}/api/incidents`, {
+      data: { title: `Markdown ${randomUUID().slice(0, 8)}`, severity: "P3" },
+    });
+    const { ref } = (await declared.json()).incident as { ref: string };
+    await dave.page.goto(`/incidents/${ref}`);
+    await dave.page
+      .getByLabel("Add a note")
+      .fill(
+        '**Paused** `GlobalPauseRegistry`\n\n- [tx](javascript:alert(1))\n- <img src=x onerror="alert(1)">',
+      );
+    await dave.page.getByRole("button", { name: "Add note" }).click();
+    const note = dave.page.getByTestId("timeline").locator('[data-kind="note.added"] .prose-note');
+    // Live: rendered in the browser as the event arrives.
+    await expect(note.locator("strong")).toHaveText("Paused");
+    // Server-rendered HTML carries React's empty text markers (<!-- -->); they render as nothing.
+    const html = async () => (await note.innerHTML()).replaceAll("<!-- -->", "");
+    const live = await html();
+    // Reloaded: the page comes with the note rendered on the server.
+    await dave.page.reload();
+    await expect(note.locator("strong")).toHaveText("Paused");
+    expect(await html()).toBe(live);
+    await expect(note.locator("code")).toHaveText("GlobalPauseRegistry");
+    await expect(note.locator("img")).toHaveCount(0);
+    expect(await note.getByRole("link", { name: "tx" }).getAttribute("href")).not.toContain("javascript");
+    await dave.context.close();
+  });
+
   test("@incidents the severity scheme is shown, and a bad edit names the field and saves nothing", async ({
     browser,
     stack,

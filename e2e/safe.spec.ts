@@ -115,6 +115,8 @@ test.describe("@safe Safe proposals", () => {
       await expect(bob.page.locator('[data-testid="timeline"] [data-kind="proposal.executed"]')).toHaveCount(
         1,
       );
+      // The panel reads the chain once it is on screen.
+      await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(bob.page.getByTestId("live-GlobalPauseRegistry-isGloballyPaused")).toHaveText("true");
     } finally {
       await restoreProtocol(stack);
@@ -166,6 +168,7 @@ test.describe("@safe Safe proposals", () => {
       await signTwiceAndExecute(await proposeFromScratch("requestUnpause()", "Admin Safe"));
       await bob.page.goto(`/incidents/${ref}`);
       const timelock = bob.page.getByTestId("timelock");
+      await timelock.scrollIntoViewIfNeeded();
       await expect(timelock).toContainText("BLEBridgeV9.executeUnpause() becomes possible");
       await expect(bob.page.getByTestId("timelock-remaining")).toContainText(/in 2[34] h/);
       await timelock.getByRole("link", { name: /Prepare the follow-up/ }).click();
@@ -200,6 +203,7 @@ test.describe("@safe Safe proposals", () => {
       await expect(bob.page.locator('[data-testid="timeline"] [data-kind="timelock.started"]')).toHaveCount(
         1,
       );
+      await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(bob.page.getByTestId("live-BLEBridgeV9-paused")).toHaveText("false");
     } finally {
       await restoreProtocol(stack);

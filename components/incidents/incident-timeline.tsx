@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
@@ -39,6 +39,8 @@ export function IncidentTimeline(props: {
   initialEvents: TimelineItem[];
   /** The page sent only the newest events: the older ones are fetched here, after the first render. */
   hasOlderEvents?: boolean;
+  /** Notes of `initialEvents` rendered by the server, by event id (see TimelineEntry). */
+  renderedNotes?: Record<number, ReactNode>;
   canAct: boolean;
 }) {
   const router = useRouter();
@@ -139,6 +141,7 @@ export function IncidentTimeline(props: {
     correctedById: correctedBy.get(event.id) ?? null,
     canAct: props.canAct,
     onPost: post,
+    renderedMarkdown: props.renderedNotes?.[event.id],
   });
 
   return (

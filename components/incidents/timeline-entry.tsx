@@ -1,13 +1,14 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeEvent, type TimelineItem } from "./describe-event";
 import { UtcTime } from "./utc-time";
 
-// react-markdown with GFM is the largest piece of the incident page's JavaScript: it loads as its own chunk
-// after the page's first load. Notes rendered on the server stay as they are until it has arrived.
+// react-markdown with GFM is the largest piece of the incident page's JavaScript and the costliest to run
+// while the page hydrates. The notes the page comes with are rendered on the server (`renderedMarkdown`);
+// this chunk loads only for notes that arrive later (live, or older events fetched after the first render).
 const MarkdownNote = dynamic(() => import("./markdown-note").then((module) => module.MarkdownNote));
 
 /** One timeline row: time, author, what happened; pin and correct are new events, never edits. */
@@ -18,6 +19,8 @@ export function TimelineEntry(props: {
   canAct: boolean;
   isCompact?: boolean;
   onPost: (entry: Record<string, unknown>) => Promise<boolean>;
+  /** The note's Markdown already rendered by the server, when the page came with this event. */
+  renderedMarkdown?: ReactNode;
   /** Set when the row is one of a virtualised list: its place in the list, and the measuring ref. */
   position?: { index: number; setSize: number; measure: (node: Element | null) => void };
 }) {
@@ -68,7 +71,9 @@ export function TimelineEntry(props: {
           </span>
         ) : null}
       </div>
-      {markdown !== null && !props.isCompact ? <MarkdownNote markdown={markdown} /> : null}
+      {markdown !== null && !props.isCompact
+        ? (props.renderedMarkdown ?? <MarkdownNote markdown={markdown} />)
+        : null}
       {markdown !== null && props.isCompact ? <p className="truncate text-sm">{markdown}</p> : null}
       {text ? <pre className="mt-1 text-sm whitespace-pre-wrap text-zinc-200">{text}</pre> : null}
       {isCorrecting ? (

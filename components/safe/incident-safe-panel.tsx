@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { type Abi, type Address, getAddress } from "viem";
+import { listPublicChains } from "@/lib/chain/public-chains";
 import { db } from "@/lib/db";
 import { listIncidentTimelocks, listProposals } from "@/lib/safe";
-import { type LiveContract, LiveContractState } from "./live-contract-state";
+import { IncidentChainReads } from "./incident-chain-reads";
+import type { LiveContract } from "./live-contract-table";
 import { LIVE_READS } from "./live-reads";
 import { ProposalStateBadge, SignatureProgress } from "./proposal-state-badge";
-import { TimelockCountdown } from "./timelock-countdown";
 
 /** Safe proposals, timelocks and live contract state of an incident; derived from the database on each render. */
 export async function IncidentSafePanel({
@@ -17,10 +18,11 @@ export async function IncidentSafePanel({
   incidentRef: string;
   canAct: boolean;
 }) {
-  const [proposals, timelocks, contracts] = await Promise.all([
+  const [proposals, timelocks, contracts, chains] = await Promise.all([
     listProposals({ incidentId }),
     listIncidentTimelocks(incidentId),
     db().contract.findMany({ orderBy: { name: "asc" } }),
+    listPublicChains(),
   ]);
   const starters = await db().safeProposal.findMany({
     where: { id: { in: timelocks.map((t) => t.proposalId) } },
@@ -84,29 +86,24 @@ export async function IncidentSafePanel({
           ))}
         </ul>
       )}
-      {timelocks.map((t) => {
-        const starter = starters.find((s) => s.id === t.proposalId);
-        const href =
-          canAct && t.contractId && starter
-            ? `/incidents/${incidentRef}/proposals/new?${new URLSearchParams({ contractId: t.contractId, signature: t.followUpSignature, args: "[]", value: "0", safeId: starter.safeId, timelock: t.id })}`
-            : null;
-        return (
-          <TimelockCountdown
-            key={t.id}
-            chainId={starter?.safe.chainId ?? 1}
-            readyAt={t.readyAt}
-            label={`${t.contract ?? "Contract"}.${t.followUpSignature} becomes possible`}
-            followUpHref={href}
-            followUpId={t.followUpId}
-          />
-        );
-      })}
-      {live.length > 0 && (
-        <div className="space-y-2">
-          <h3 className="text-sm font-semibold text-zinc-300">Live contract state</h3>
-          <LiveContractState contracts={live} />
-        </div>
-      )}
+      <IncidentChainReads
+        chains={chains}
+        timelocks={timelocks.map((t) => {
+          const starter = starters.find((s) => s.id === t.proposalId);
+          return {
+            id: t.id,
+            chainId: starter?.safe.chainId ?? 1,
+            readyAt: t.readyAt,
+            label: `${t.contract ?? "Contract"}.${t.followUpSignature} becomes possible`,
+            followUpHref:
+              canAct && t.contractId && starter
+                ? `/incidents/${incidentRef}/proposals/new?${new URLSearchParams({ contractId: t.contractId, signature: t.followUpSignature, args: "[]", value: "0", safeId: starter.safeId, timelock: t.id })}`
+                : null,
+            followUpId: t.followUpId,
+          };
+        })}
+        contracts={live}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CommsComposer } from "@/components/incidents/comms-composer";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
+import { MarkdownNote } from "@/components/incidents/markdown-note";
 import { ResponseTimers } from "@/components/incidents/response-timer";
 import { SeverityBadge, StatusPill } from "@/components/incidents/severity-badge";
 import { UtcTime } from "@/components/incidents/utc-time";
@@ -56,6 +57,14 @@ export default async function IncidentPage({ params }: { params: Params }) {
   ]);
   const hasOlderEvents = recent.length > INITIAL_TIMELINE_EVENTS;
   const items = (hasOlderEvents ? recent.slice(1) : recent).map(toApiEvent);
+  // Notes are rendered here, so the browser needs no Markdown parser for the events the page comes with.
+  const renderedNotes = Object.fromEntries(
+    items.flatMap((event) =>
+      typeof event.payload.markdown === "string"
+        ? [[event.id, <MarkdownNote key={event.id} markdown={event.payload.markdown} />]]
+        : [],
+    ),
+  );
   const canRespond = hasRole(member.role, "responder");
   const canCommand = hasRole(member.role, "commander");
   const nameOf = (id: string | null) => members.find((m) => m.id === id)?.displayName ?? "—";
@@ -135,6 +144,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
             incidentRef={ref}
             initialEvents={items}
             hasOlderEvents={hasOlderEvents}
+            renderedNotes={renderedNotes}
             canAct={canRespond}
           />
         </div>

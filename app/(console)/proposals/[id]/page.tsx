@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UtcTime } from "@/components/incidents/utc-time";
+import { WalletScope } from "@/components/providers/wallet-scope";
 import { AddressLabel } from "@/components/safe/address-label";
 import { ProposalActions } from "@/components/safe/proposal-actions";
 import { ProposalHashes } from "@/components/safe/proposal-hashes";
@@ -88,19 +89,21 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             {view.executedBlock}).
           </p>
         ) : (
-          <ProposalActions
-            proposalId={view.id}
-            chainId={view.chainId}
-            safeAddress={view.safe.address}
-            fields={fields}
-            owners={view.safe.owners.map((o) => o.address)}
-            signed={view.signatures.map((s) => s.owner)}
-            state={view.state}
-            count={view.progress.count}
-            threshold={view.progress.threshold}
-            canAct={hasRole(actor.role, "responder")}
-            isRejection={view.isRejection}
-          />
+          <WalletScope>
+            <ProposalActions
+              proposalId={view.id}
+              chainId={view.chainId}
+              safeAddress={view.safe.address}
+              fields={fields}
+              owners={view.safe.owners.map((o) => o.address)}
+              signed={view.signatures.map((s) => s.owner)}
+              state={view.state}
+              count={view.progress.count}
+              threshold={view.progress.threshold}
+              canAct={hasRole(actor.role, "responder")}
+              isRejection={view.isRejection}
+            />
+          </WalletScope>
         )}
         {view.executingSince && !view.executedTxHash && (
           <p className="mt-2 text-sm text-amber-300">

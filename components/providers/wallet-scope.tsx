@@ -1,0 +1,20 @@
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { cookieToInitialState } from "wagmi";
+import { listPublicChains } from "@/lib/chain/public-chains";
+import { createWagmiConfig } from "@/lib/chain/wagmi-config";
+import { Web3Provider } from "./web3-provider";
+
+/**
+ * wagmi for the part of a page that uses a wallet (sign-in, signing a proposal): the registry's chains, and
+ * the connection state from the request's cookie so the page renders connected on the server too.
+ */
+export async function WalletScope({ children }: { children: ReactNode }) {
+  const chains = await listPublicChains();
+  const initialState = cookieToInitialState(createWagmiConfig(chains), (await headers()).get("cookie"));
+  return (
+    <Web3Provider chains={chains} initialState={initialState}>
+      {children}
+    </Web3Provider>
+  );
+}
