@@ -218,7 +218,9 @@ export function IncidentTimeline(props: {
           </ol>
         </div>
       ) : null}
-      {shown.length > VIRTUALIZE_ABOVE ? (
+      {/* A timeline with history still to load is long: virtualised from the start, so it does not swap
+          lists (and move the page) when the history arrives. */}
+      {props.hasOlderEvents || shown.length > VIRTUALIZE_ABOVE ? (
         <VirtualTimelineList events={shown} entryProps={entryProps} />
       ) : (
         <ol className="space-y-1" data-testid="timeline">
