@@ -205,6 +205,9 @@ test.describe("@safe Safe proposals", () => {
       );
       await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(bob.page.getByTestId("live-BLEBridgeV9-paused")).toHaveText("false");
+      // No unpause pending any more, shown as such rather than as 0; amounts are grouped and shown in tokens.
+      await expect(bob.page.getByTestId("live-BLEBridgeV9-unpauseRequestTime")).toHaveText("none");
+      await expect(bob.page.getByTestId("live-BLEBridgeV9-supplyCap")).toContainText("at 18 decimals");
     } finally {
       await restoreProtocol(stack);
       await Promise.all([bob.context.close(), carol.context.close(), erin.context.close()]);

@@ -1,13 +1,15 @@
 "use client";
 
 import { useReadContracts } from "wagmi";
+import { formatLiveValue } from "@/lib/chain/format-live-value";
 import { type LiveContract, LiveContractTable, liveReadRows } from "./live-contract-table";
 import { LIVE_READ_ABI } from "./live-reads";
 
 /** The protocol's emergency state, read from the chain every few seconds (through /api/rpc). */
 export function LiveContractState({ contracts }: { contracts: LiveContract[] }) {
+  const rows = liveReadRows(contracts);
   const { data, isError, dataUpdatedAt } = useReadContracts({
-    contracts: liveReadRows(contracts).map(({ contract, functionName }) => ({
+    contracts: rows.map(({ contract, functionName }) => ({
       address: contract.address,
       chainId: contract.chainId,
       abi: LIVE_READ_ABI,
@@ -18,8 +20,10 @@ export function LiveContractState({ contracts }: { contracts: LiveContract[] }) 
   return (
     <LiveContractTable
       contracts={contracts}
-      values={(data ?? []).map((result) =>
-        result.status === "success" ? String(result.result) : "read failed",
+      values={(data ?? []).map((result, index) =>
+        result.status === "success"
+          ? formatLiveValue(rows[index]!.functionName, result.result)
+          : { text: "read failed", raw: result.error?.message ?? "" },
       )}
       note={
         isError

@@ -7,14 +7,16 @@ export function liveReadRows(contracts: LiveContract[]) {
   return contracts.flatMap((contract) => contract.reads.map((functionName) => ({ contract, functionName })));
 }
 
-/** The live contract state as text: `values[i]` of row i, "…" while unknown. */
+export type LiveValue = { text: string; raw: string };
+
+/** The live contract state: `values[i]` of row i (the exact value on hover), "…" while unknown. */
 export function LiveContractTable({
   contracts,
   values,
   note,
 }: {
   contracts: LiveContract[];
-  values: (string | undefined)[];
+  values: (LiveValue | undefined)[];
   note: string;
 }) {
   const rows = liveReadRows(contracts);
@@ -23,7 +25,8 @@ export function LiveContractTable({
     <div className="space-y-1">
       <ul className="divide-y divide-zinc-800 rounded-lg border border-zinc-800 text-sm">
         {rows.map((row, index) => {
-          const value = values[index] ?? "…";
+          const value = values[index]?.text ?? "…";
+          const raw = values[index]?.raw;
           const isAlarm =
             (row.functionName === "isGloballyPaused" || row.functionName === "paused") && value === "true";
           return (
@@ -36,6 +39,7 @@ export function LiveContractTable({
               </span>
               <span
                 data-testid={`live-${row.contract.name}-${row.functionName}`}
+                title={raw !== undefined && raw !== value ? raw : undefined}
                 className={`font-mono tabular-nums ${isAlarm ? "font-semibold text-amber-300" : "text-zinc-100"}`}
               >
                 {value}
