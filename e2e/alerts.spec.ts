@@ -120,4 +120,27 @@ test.describe("@alerts alerts in", () => {
     await expect(alice.page.getByTestId("new-secret")).toHaveCount(0);
     expect(await alice.page.content()).not.toContain(value);
   });
+
+  test("@alerts an admin disables, re-enables and deletes a routing rule in Settings", async ({
+    browser,
+    stack,
+  }) => {
+    const alice = await walletContext(browser, stack, ALICE, { signIn: true });
+    await alice.page.goto("/settings/alerts");
+    const name = `Rule ${randomUUID().slice(0, 6)}`;
+    await alice.page.getByLabel("Rule name").fill(name);
+    await alice.page.getByLabel("Alert name (empty: any)").fill(`Alert${randomUUID().slice(0, 6)}`);
+    await alice.page.getByRole("button", { name: "Add rule" }).click();
+    const row = alice.page.getByRole("row").filter({ hasText: name });
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
+    await alice.page.reload();
+    await row.getByRole("button", { name: "Enable" }).click();
+    await expect(row.getByRole("button", { name: "Disable" })).toBeVisible();
+    await row.getByRole("button", { name: "Delete" }).click();
+    await expect(row).toHaveCount(0);
+    await alice.page.reload();
+    await expect(alice.page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
+    await alice.context.close();
+  });
 });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 type Level = { name: string; definition: string; color: string };
 export const OPEN_DECLARE_EVENT = "breakglass:declare-incident";
@@ -142,11 +143,7 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
             {fieldError("affectedContracts")}
           </label>
         </div>
-        {error && error.fields.length === 0 ? (
-          <p role="alert" className="text-sm text-red-400">
-            {error.message}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="flex justify-end gap-2">
           <Button variant="ghost" onClick={() => dialog.current?.close()}>
             Cancel

@@ -3,7 +3,9 @@
 import { type FormEvent, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { ToggleDeleteActions } from "./toggle-delete-actions";
 
 type RouteRow = {
   id: string;
@@ -113,33 +115,12 @@ export function AlertRoutesPanel({
                 </td>
                 <td className="py-2 text-right">
                   {isAdmin ? (
-                    <span className="flex justify-end gap-1">
-                      <Button
-                        variant="ghost"
-                        className="py-1 text-xs"
-                        onClick={() =>
-                          call(() =>
-                            apiFetch(`/api/settings/alerts/routes/${route.id}`, {
-                              method: "PATCH",
-                              json: { isEnabled: !route.isEnabled },
-                            }),
-                          )
-                        }
-                      >
-                        {route.isEnabled ? "Disable" : "Enable"}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        className="py-1 text-xs"
-                        onClick={() =>
-                          call(() =>
-                            apiFetch(`/api/settings/alerts/routes/${route.id}`, { method: "DELETE" }),
-                          )
-                        }
-                      >
-                        Delete
-                      </Button>
-                    </span>
+                    <ToggleDeleteActions
+                      url={`/api/settings/alerts/routes/${route.id}`}
+                      isEnabled={route.isEnabled}
+                      labels={["Disable", "Enable"]}
+                      run={call}
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -233,11 +214,7 @@ export function AlertRoutesPanel({
           {notice}
         </p>
       ) : null}
-      {error && error.fields.length === 0 ? (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

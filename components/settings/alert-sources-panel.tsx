@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 type SourceRow = {
@@ -166,11 +167,7 @@ export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
           <Button type="submit">Add source</Button>
         </div>
       </form>
-      {error && error.fields.length === 0 ? (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

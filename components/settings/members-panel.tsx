@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 type MemberRow = { id: string; address: string; displayName: string; role: string };
 const ROLES = ["viewer", "responder", "commander", "admin"];
@@ -121,11 +122,7 @@ export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdm
           </div>
         </form>
       ) : null}
-      {error && error.fields.length === 0 ? (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

@@ -3,7 +3,9 @@
 import type { FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { ToggleDeleteActions } from "./toggle-delete-actions";
 
 type ChannelRow = {
   id: string;
@@ -60,33 +62,12 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
             </span>
             <span className="font-mono text-xs text-zinc-400">{channel.urlHint}</span>
             <span className="text-xs text-zinc-300">{channel.events.join(", ")}</span>
-            <span className="ml-auto flex gap-1">
-              <Button
-                variant="ghost"
-                className="py-1 text-xs"
-                onClick={() =>
-                  run(() =>
-                    apiFetch(`/api/settings/notifications/channels/${channel.id}`, {
-                      method: "PATCH",
-                      json: { isEnabled: !channel.isEnabled },
-                    }),
-                  )
-                }
-              >
-                {channel.isEnabled ? "Pause" : "Resume"}
-              </Button>
-              <Button
-                variant="ghost"
-                className="py-1 text-xs"
-                onClick={() =>
-                  run(() =>
-                    apiFetch(`/api/settings/notifications/channels/${channel.id}`, { method: "DELETE" }),
-                  )
-                }
-              >
-                Delete
-              </Button>
-            </span>
+            <ToggleDeleteActions
+              url={`/api/settings/notifications/channels/${channel.id}`}
+              isEnabled={channel.isEnabled}
+              labels={["Pause", "Resume"]}
+              run={run}
+            />
           </li>
         ))}
       </ul>
@@ -134,11 +115,7 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
           <Button type="submit">Add channel</Button>
         </div>
       </form>
-      {error && error.fields.length === 0 ? (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 type TokenRow = {
   id: string;
@@ -96,11 +97,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
           <Button type="submit">Create token</Button>
         </div>
       </form>
-      {error && error.fields.length === 0 ? (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <table className="w-full text-left text-sm">
         <thead className="text-zinc-400">
           <tr>
