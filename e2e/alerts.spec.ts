@@ -121,7 +121,7 @@ test.describe("@alerts alerts in", () => {
     expect(await alice.page.content()).not.toContain(value);
   });
 
-  test("@alerts an admin disables, re-enables and deletes a routing rule in Settings", async ({
+  test("@alerts an admin adds a routing rule (a bad section is named), disables, re-enables and deletes it", async ({
     browser,
     stack,
   }) => {
@@ -130,8 +130,14 @@ test.describe("@alerts alerts in", () => {
     const name = `Rule ${randomUUID().slice(0, 6)}`;
     await alice.page.getByLabel("Rule name").fill(name);
     await alice.page.getByLabel("Alert name (empty: any)").fill(`Alert${randomUUID().slice(0, 6)}`);
+    // A bad item of a list field is named under that field, and nothing is saved.
+    await alice.page.getByLabel("Runbook sections").fill(`musd#${"x".repeat(300)}`);
     await alice.page.getByRole("button", { name: "Add rule" }).click();
+    await expect(alice.page.getByText(/^Runbook sections .*300/)).toBeVisible();
     const row = alice.page.getByRole("row").filter({ hasText: name });
+    await expect(row).toHaveCount(0);
+    await alice.page.getByLabel("Runbook sections").fill("");
+    await alice.page.getByRole("button", { name: "Add rule" }).click();
     await row.getByRole("button", { name: "Disable" }).click();
     await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
     await alice.page.reload();

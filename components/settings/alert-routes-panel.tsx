@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
@@ -17,8 +18,6 @@ type RouteRow = {
   priority: number;
   isEnabled: boolean;
 };
-
-const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 /** "chain=1, env=prod" → { chain: "1", env: "prod" }; the server validates the label names. */
 function parseLabels(text: string): Record<string, string> {
@@ -68,9 +67,6 @@ export function AlertRoutesPanel({
       form.reset();
     });
   }
-
-  const fieldError = (path: string) =>
-    error?.fields.find((field) => field.path === path || field.path.startsWith(`${path}.`))?.message;
 
   return (
     <div className="space-y-4">
@@ -154,54 +150,44 @@ export function AlertRoutesPanel({
           >
             <label className="text-sm">
               Rule name
-              <input name="name" required className={INPUT} />
-              {fieldError("name") ? (
-                <span className="text-xs text-red-400">Rule name {fieldError("name")}</span>
-              ) : null}
+              <input name="name" required className={INPUT_CLASS} />
+              <FieldError error={error} path="name" label="Rule name" />
             </label>
             <label className="text-sm">
               Alert name (empty: any)
               <input
                 name="matchAlertName"
-                className={`${INPUT} font-mono`}
+                className={`${INPUT_CLASS} font-mono`}
                 placeholder="ProtocolGloballyPaused"
               />
             </label>
             <label className="text-sm">
               Labels (key=value, comma-separated)
-              <input name="matchLabels" className={`${INPUT} font-mono`} placeholder="chain=1" />
-              {fieldError("matchLabels") ? (
-                <span className="text-xs text-red-400">Labels {fieldError("matchLabels")}</span>
-              ) : null}
+              <input name="matchLabels" className={`${INPUT_CLASS} font-mono`} placeholder="chain=1" />
+              <FieldError error={error} path="matchLabels" label="Labels" />
             </label>
             <label className="text-sm">
               Severity
-              <select name="severityName" className={INPUT}>
+              <select name="severityName" className={INPUT_CLASS}>
                 {levels.map((level) => (
                   <option key={level}>{level}</option>
                 ))}
               </select>
-              {fieldError("severityName") ? (
-                <span className="text-xs text-red-400">Severity {fieldError("severityName")}</span>
-              ) : null}
+              <FieldError error={error} path="severityName" label="Severity" />
             </label>
             <label className="text-sm">
               Runbook sections
               <input
                 name="runbookAnchors"
-                className={`${INPUT} font-mono`}
+                className={`${INPUT_CLASS} font-mono`}
                 placeholder="musd-protocol#2-global-…"
               />
-              {fieldError("runbookAnchors") ? (
-                <span className="text-xs text-red-400">Runbook sections {fieldError("runbookAnchors")}</span>
-              ) : null}
+              <FieldError error={error} path="runbookAnchors" label="Runbook sections" />
             </label>
             <label className="text-sm">
               Priority (lower first)
-              <input name="priority" type="number" defaultValue={100} className={INPUT} />
-              {fieldError("priority") ? (
-                <span className="text-xs text-red-400">Priority {fieldError("priority")}</span>
-              ) : null}
+              <input name="priority" type="number" defaultValue={100} className={INPUT_CLASS} />
+              <FieldError error={error} path="priority" label="Priority" />
             </label>
             <div className="md:col-span-3">
               <Button type="submit">Add rule</Button>

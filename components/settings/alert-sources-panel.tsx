@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
 
@@ -15,8 +16,6 @@ type SourceRow = {
   secrets: { id: string; prefix: string; createdAt: Date | string }[];
   alertCount: number;
 };
-
-const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
   const [origin, setOrigin] = useState("");
@@ -144,21 +143,19 @@ export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
       >
         <label className="text-sm">
           Source name
-          <input name="name" required className={INPUT} />
-          {error?.fieldMessage("name") ? (
-            <span className="text-xs text-red-400">Name {error.fieldMessage("name")}</span>
-          ) : null}
+          <input name="name" required className={INPUT_CLASS} />
+          <FieldError error={error} path="name" label="Name" />
         </label>
         <label className="text-sm">
           Format
-          <select name="kind" defaultValue="alertmanager" className={INPUT}>
+          <select name="kind" defaultValue="alertmanager" className={INPUT_CLASS}>
             <option value="alertmanager">Prometheus Alertmanager</option>
             <option value="events">Generic events (PagerDuty-like)</option>
           </select>
         </label>
         <label className="text-sm">
           Authentication
-          <select name="authMode" defaultValue="bearer" className={INPUT}>
+          <select name="authMode" defaultValue="bearer" className={INPUT_CLASS}>
             <option value="bearer">Bearer token</option>
             <option value="hmac">HMAC-SHA256 signature</option>
           </select>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 
 type MemberRow = { id: string; address: string; displayName: string; role: string };
@@ -83,33 +84,17 @@ export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdm
         >
           <label className="text-sm">
             Wallet address
-            <input
-              name="address"
-              required
-              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 font-mono"
-            />
-            {error?.fieldMessage("address") ? (
-              <span className="text-xs text-red-400">{error.fieldMessage("address")}</span>
-            ) : null}
+            <input name="address" required className={`${INPUT_CLASS} font-mono`} />
+            <FieldError error={error} path="address" />
           </label>
           <label className="text-sm">
             Display name
-            <input
-              name="displayName"
-              required
-              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1"
-            />
-            {error?.fieldMessage("displayName") ? (
-              <span className="text-xs text-red-400">{error.fieldMessage("displayName")}</span>
-            ) : null}
+            <input name="displayName" required className={INPUT_CLASS} />
+            <FieldError error={error} path="displayName" />
           </label>
           <label className="text-sm">
             Role
-            <select
-              name="role"
-              defaultValue="responder"
-              className="mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1"
-            >
+            <select name="role" defaultValue="responder" className={INPUT_CLASS}>
               {ROLES.map((role) => (
                 <option key={role}>{role}</option>
               ))}

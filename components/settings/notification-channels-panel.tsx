@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
@@ -22,7 +23,6 @@ const EVENTS = [
   { value: "status_update", label: "Status update posted" },
   { value: "signatures_needed", label: "Signatures needed" },
 ];
-const INPUT = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[] }) {
   const { error, run } = useApiAction();
@@ -78,24 +78,20 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
       >
         <label className="text-sm">
           Name
-          <input name="name" required className={INPUT} placeholder="#incidents" />
-          {error?.fieldMessage("name") ? (
-            <span className="text-xs text-red-400">Name {error.fieldMessage("name")}</span>
-          ) : null}
+          <input name="name" required className={INPUT_CLASS} placeholder="#incidents" />
+          <FieldError error={error} path="name" label="Name" />
         </label>
         <label className="text-sm">
           Kind
-          <select name="kind" defaultValue="slack" className={INPUT}>
+          <select name="kind" defaultValue="slack" className={INPUT_CLASS}>
             <option value="slack">Slack-compatible incoming webhook</option>
             <option value="webhook">Generic JSON webhook</option>
           </select>
         </label>
         <label className="text-sm">
           Webhook URL (stored encrypted, never shown again)
-          <input name="url" type="url" required className={`${INPUT} font-mono`} autoComplete="off" />
-          {error?.fieldMessage("url") ? (
-            <span className="text-xs text-red-400">URL {error.fieldMessage("url")}</span>
-          ) : null}
+          <input name="url" type="url" required className={`${INPUT_CLASS} font-mono`} autoComplete="off" />
+          <FieldError error={error} path="url" label="URL" />
         </label>
         <fieldset className="text-sm md:col-span-3">
           <legend>Events</legend>
@@ -107,9 +103,7 @@ export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[]
               </label>
             ))}
           </div>
-          {error?.fieldMessage("events") ? (
-            <span className="text-xs text-red-400">Events: {error.fieldMessage("events")}</span>
-          ) : null}
+          <FieldError error={error} path="events" label="Events:" />
         </fieldset>
         <div className="md:col-span-3">
           <Button type="submit">Add channel</Button>

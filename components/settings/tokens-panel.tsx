@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 
 type TokenRow = {
@@ -16,8 +17,6 @@ type TokenRow = {
   lastUsedAt: string | null;
   revokedAt: string | null;
 };
-
-const FIELD = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1";
 
 /** API tokens: a new token is shown once, here, and never again (only its hash is stored). */
 export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
@@ -79,14 +78,12 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       >
         <label className="text-sm">
           Token name
-          <input name="name" required className={FIELD} placeholder="pagerduty-bridge" />
-          {error?.fieldMessage("name") ? (
-            <span className="text-xs text-red-400">{error.fieldMessage("name")}</span>
-          ) : null}
+          <input name="name" required className={INPUT_CLASS} placeholder="pagerduty-bridge" />
+          <FieldError error={error} path="name" />
         </label>
         <label className="text-sm">
           Role
-          <select name="role" defaultValue="viewer" className={FIELD}>
+          <select name="role" defaultValue="viewer" className={INPUT_CLASS}>
             <option>viewer</option>
             <option>responder</option>
             <option>commander</option>

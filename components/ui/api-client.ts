@@ -10,8 +10,9 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** The message for a field, or for a part of it (`runbookAnchors.2` belongs under `runbookAnchors`). */
   fieldMessage(path: string): string | undefined {
-    return this.fields.find((field) => field.path === path)?.message;
+    return this.fields.find((field) => field.path === path || field.path.startsWith(`${path}.`))?.message;
   }
 }
 
