@@ -114,7 +114,7 @@ test.describe("@incidents war room", () => {
       id: number;
     }[];
     const resumed = await onB.page.evaluate(
-      async ({ ref, lastId }) => {
+      async ({ ref, lastId, expected }) => {
         const controller = new AbortController();
         const response = await fetch(`/api/incidents/${ref}/stream`, {
           headers: { "Last-Event-ID": String(lastId) },
@@ -128,12 +128,13 @@ test.describe("@incidents war room", () => {
           const { value, done } = await reader.read();
           if (done) break;
           text += decoder.decode(value, { stream: true });
-          if ((text.match(/^id: /gm) ?? []).length >= 2) break;
+          if ((text.match(/^data: /gm) ?? []).length >= expected) break;
         }
         controller.abort();
-        return [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+        // Each message's id is "<event id>" or "<event id>-<txid bound>" (the stream's resume point).
+        return [...text.matchAll(/^id: (\d+)(?:-\d+)?\ndata: /gm)].map((m) => Number(m[1]));
       },
-      { ref, lastId: events[0]!.id },
+      { ref, lastId: events[0]!.id, expected: events.length - 1 },
     );
     expect(resumed).toEqual(events.slice(1).map((event) => event.id));
     await bob.context.close();

@@ -168,7 +168,8 @@ test.describe("@safe Safe proposals", () => {
       await signTwiceAndExecute(await proposeFromScratch("requestUnpause()", "Admin Safe"));
       await bob.page.goto(`/incidents/${ref}`);
       const timelock = bob.page.getByTestId("timelock");
-      await timelock.scrollIntoViewIfNeeded();
+      // The panel, not the card: the card is re-rendered when the chain reads load.
+      await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(timelock).toContainText("BLEBridgeV9.executeUnpause() becomes possible");
       await expect(bob.page.getByTestId("timelock-remaining")).toContainText(/in 2[34] h/);
       await timelock.getByRole("link", { name: /Prepare the follow-up/ }).click();

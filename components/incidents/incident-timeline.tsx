@@ -41,6 +41,8 @@ export function IncidentTimeline(props: {
   hasOlderEvents?: boolean;
   /** Notes of `initialEvents` rendered by the server, by event id (see TimelineEntry). */
   renderedNotes?: Record<number, ReactNode>;
+  /** The oldest transaction running when the page read its events: the stream re-reads from there too. */
+  resumeTxid?: string;
   canAct: boolean;
 }) {
   const router = useRouter();
@@ -51,6 +53,8 @@ export function IncidentTimeline(props: {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const startAfter = useRef(Math.max(0, ...props.initialEvents.map((event) => event.id)));
+  // Both from the first render: a refresh re-renders the page with newer values, but the stream resumes itself.
+  const resumeTxid = useRef(props.resumeTxid);
   const [isLoadingHistory, setIsLoadingHistory] = useState(props.hasOlderEvents === true);
   const oldestInitialId = useRef(Math.min(...props.initialEvents.map((event) => event.id)));
 
@@ -87,7 +91,10 @@ export function IncidentTimeline(props: {
   }, [props.incidentRef, props.hasOlderEvents]);
 
   useEffect(() => {
-    const source = new EventSource(`/api/incidents/${props.incidentRef}/stream?after=${startAfter.current}`);
+    const after = resumeTxid.current
+      ? `${startAfter.current}-${resumeTxid.current}`
+      : String(startAfter.current);
+    const source = new EventSource(`/api/incidents/${props.incidentRef}/stream?after=${after}`);
     let refresh: ReturnType<typeof setTimeout> | undefined;
     source.onopen = () => setIsLive(true);
     source.onerror = () => setIsLive(false);

@@ -1,26 +1,40 @@
 import type { TimelineEvent } from "../db/generated/client";
 import { toApiEvent } from "../incidents/api/serialize";
-import { listTimelineEvents } from "../incidents/list-timeline-events";
+import { readTimelineSince } from "./read-timeline-since";
 import { openSseChannel, type SseChannel } from "./sse-channel";
 import type { TimelineHub } from "./timeline-hub";
 
-/** `Last-Event-ID` (sent by EventSource on reconnect) or `?after=` (the id the page was rendered with). */
-export function lastEventIdFrom(request: Request): number {
+/** Where a timeline stream resumes: after an event id, and with the transactions still running back then. */
+export type ResumePoint = { lastEventId: number; txidFrom: string | null };
+
+/**
+ * `Last-Event-ID` (EventSource sends back the last `id:` it saw, which this stream writes as
+ * "<event id>-<txid bound>") or `?after=` (the page: the newest event it rendered, and its own bound).
+ */
+export function resumePointFrom(request: Request): ResumePoint {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
-  const id = Number(raw);
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+  const match = /^(\d{1,15})(?:-(\d{1,20}))?$/.exec(raw.trim());
+  if (!match) return { lastEventId: 0, txidFrom: null };
+  return { lastEventId: Number(match[1]), txidFrom: match[2] ?? null };
 }
+
+/** How long after a live event the stream re-reads (and moves its resume point past that event). */
+const REREAD_AFTER_MS = 1_000;
 
 /**
  * The SSE stream of one incident's timeline. It subscribes to the hub first and waits until LISTEN is
- * active, then sends every event with id > lastEventId from the database, then the live ones, buffered
- * meanwhile and de-duplicated by id: nothing committed after the connect can fall between the two.
- * Each message carries its event id, so the browser's automatic reconnect resumes with Last-Event-ID.
+ * active, then reads what the client may not have (readTimelineSince), then sends the live ones, buffered
+ * meanwhile and de-duplicated by id: nothing committed after the connect can fall between the two. Each
+ * message's `id:` is the resume point (newest id sent, and the oldest transaction still running at the last
+ * read), so the browser's automatic reconnect resumes without losing an event that committed out of id
+ * order. A read follows shortly after live events to move that point on, and an `id:`-only line tells the
+ * browser.
  */
 export function createIncidentEventStream(options: {
   hub: TimelineHub;
   incidentId: string;
   lastEventId: number;
+  txidFrom?: string | null;
   signal?: AbortSignal;
   heartbeatMs?: number;
 }): ReadableStream<Uint8Array> {
@@ -30,19 +44,29 @@ export function createIncidentEventStream(options: {
       const sse = openSseChannel(controller, options);
       channel = sse;
       let lastSentId = options.lastEventId;
+      let txidFrom = options.txidFrom ?? null;
+      let advertised = "";
       const sentIds = new Set<number>();
       let buffer: TimelineEvent[] | null = [];
+      let reread: ReturnType<typeof setTimeout> | undefined;
+      const resumeId = () => (txidFrom === null ? String(lastSentId) : `${lastSentId}-${txidFrom}`);
       const send = (event: TimelineEvent) => {
-        if (event.id <= options.lastEventId || sentIds.has(event.id)) return;
+        if (sentIds.has(event.id)) return;
         sentIds.add(event.id);
         lastSentId = Math.max(lastSentId, event.id);
-        sse.write(`id: ${event.id}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
+        advertised = resumeId();
+        sse.write(`id: ${advertised}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
       };
-      const catchUp = async () => {
+      const read = async () => {
         buffer ??= [];
         try {
-          const missed = await listTimelineEvents({ incidentId: options.incidentId, afterId: lastSentId });
-          for (const event of missed) send(event);
+          const since = await readTimelineSince({
+            incidentId: options.incidentId,
+            afterId: lastSentId,
+            txidFrom,
+          });
+          for (const event of since.events) send(event);
+          txidFrom = since.snapshotXmin;
         } catch {
           // The database is unreachable: close, and the browser reconnects with its Last-Event-ID.
           sse.close();
@@ -51,21 +75,31 @@ export function createIncidentEventStream(options: {
         const pending = buffer;
         buffer = null;
         for (const event of pending.sort((a, b) => a.id - b.id)) send(event);
+        if (resumeId() !== advertised) {
+          advertised = resumeId();
+          sse.write(`id: ${advertised}\n\n`);
+        }
       };
       sse.onClose(
         options.hub.subscribe({
           incidentId: options.incidentId,
-          onEvent: (event) => (buffer ? buffer.push(event) : send(event)),
-          onResync: () => void catchUp(),
+          onEvent: (event) => {
+            if (buffer) return void buffer.push(event);
+            send(event);
+            clearTimeout(reread);
+            reread = setTimeout(() => void read(), REREAD_AFTER_MS);
+          },
+          onResync: () => void read(),
         }),
       );
+      sse.onClose(() => clearTimeout(reread));
       try {
         await options.hub.ready();
       } catch {
         sse.close();
         return;
       }
-      await catchUp();
+      await read();
     },
     cancel() {
       channel?.close();

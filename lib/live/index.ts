@@ -1,8 +1,10 @@
 export {
   createIncidentEventStream,
   createIncidentListStream,
-  lastEventIdFrom,
+  type ResumePoint,
+  resumePointFrom,
   sseResponse,
 } from "./incident-event-stream";
+export { readTimelineSince, timelineResumeBound } from "./read-timeline-since";
 export { HEARTBEAT_MS, openSseChannel, type SseChannel } from "./sse-channel";
 export { type HubSubscriber, TimelineHub, timelineHub } from "./timeline-hub";

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
 import { addTimelineEntry, declareIncident } from "../../lib/incidents";
-import { createIncidentEventStream, TimelineHub } from "../../lib/live";
+import { createIncidentEventStream, resumePointFrom, TimelineHub } from "../../lib/live";
 
 const author = { type: "system" as const, id: null, label: "live test" };
 const hubs: TimelineHub[] = [];
@@ -22,6 +23,8 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
   let text = "";
   const messages: { id: number; kind: string; markdown?: string }[] = [];
   const comments: string[] = [];
+  /** Every `id:` the stream wrote, in order: the last one is what EventSource sends back as Last-Event-ID. */
+  const resumeIds: string[] = [];
   let done = false;
   const pump = (async () => {
     while (true) {
@@ -33,7 +36,10 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
         const block = text.slice(0, end);
         text = text.slice(end + 2);
         const data = block.split("\n").find((line) => line.startsWith("data: "));
-        for (const line of block.split("\n")) if (line.startsWith(":")) comments.push(line);
+        for (const line of block.split("\n")) {
+          if (line.startsWith(":")) comments.push(line);
+          if (line.startsWith("id: ")) resumeIds.push(line.slice(4));
+        }
         if (data) {
           const event = JSON.parse(data.slice(6));
           messages.push({ id: event.id, kind: event.kind, markdown: event.payload?.markdown });
@@ -46,6 +52,7 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
   return {
     messages,
     comments,
+    resumeIds,
     async waitFor(count: number) {
       const deadline = Date.now() + 10_000;
       while (messages.length < count && Date.now() < deadline && !done)
@@ -156,6 +163,65 @@ describe("SSE timeline stream", () => {
     } finally {
       await admin.end();
       await stream.close();
+    }
+  });
+
+  it("resumes from its id without losing an event that committed after a higher one", async () => {
+    const hub = newHub();
+    const { incident } = await declareIncident({
+      input: { title: `Out of order ${randomUUID()}`, severity: "P2" },
+      author,
+    });
+    const first = sseReader(createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0 }));
+    await first.waitFor(1);
+    // A slow transaction takes the lower id and holds it while another one commits a higher id.
+    const slow = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await slow.connect();
+    try {
+      await slow.query("BEGIN");
+      const { rows } = await slow.query<{ id: number }>(
+        `INSERT INTO "TimelineEvent" ("incidentId", kind, payload, "authorType", "authorLabel")
+         VALUES ($1, 'note.added', '{"markdown": "slow"}', 'system', 'slow writer') RETURNING id`,
+        [incident.id],
+      );
+      const slowId = rows[0]!.id;
+      // (Notes lock the incident row, which the slow insert's foreign key holds; other writers do not lock.)
+      const fast = await db().timelineEvent.create({
+        data: {
+          incidentId: incident.id,
+          kind: "note.added",
+          payload: { markdown: "fast" },
+          authorType: "system",
+          authorLabel: "fast writer",
+        },
+      });
+      expect(fast.id).toBeGreaterThan(slowId);
+      await first.waitFor(2);
+      expect(first.messages.map((m) => m.id)).toEqual([first.messages[0]!.id, fast.id]);
+      const lastEventId = first.resumeIds.at(-1)!;
+      await first.close(); // the connection drops before the slow transaction commits
+      await slow.query("COMMIT");
+
+      const resumeWith = async (header: string) => {
+        const stream = sseReader(
+          createIncidentEventStream({
+            hub,
+            incidentId: incident.id,
+            ...resumePointFrom(
+              new Request("http://console.local/", { headers: { "last-event-id": header } }),
+            ),
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        await stream.close();
+        return stream.messages.map((m) => m.id);
+      };
+      // The stream's own id brings the slow event; the bare id (what an id-only resume would do) loses it.
+      expect(await resumeWith(lastEventId)).toContain(slowId);
+      expect(await resumeWith(String(fast.id))).not.toContain(slowId);
+    } finally {
+      await slow.end().catch(() => {});
+      await first.close();
     }
   });
 });

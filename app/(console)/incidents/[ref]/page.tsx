@@ -19,6 +19,7 @@ import {
   listTimelineEvents,
   toApiEvent,
 } from "@/lib/incidents";
+import { timelineResumeBound } from "@/lib/live";
 import { listMembers } from "@/lib/members";
 import { TIMELINE_EVENT_KINDS } from "@/lib/timeline";
 
@@ -54,6 +55,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
   // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
   // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
   // comms templates need, are few and read separately.
+  // Taken before the events are read: the live stream resumes from here, so an event still being written
+  // while the page renders (a lower id committing after a higher one) reaches the page too.
+  const resumeTxid = await timelineResumeBound();
   const [recent, lifecycle, members] = await Promise.all([
     listTimelineEvents({ incidentId: incident.id, newest: true, limit: INITIAL_TIMELINE_EVENTS + 1 }),
     listTimelineEvents({ incidentId: incident.id, kinds: LIFECYCLE_KINDS }),
@@ -149,6 +153,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
             initialEvents={items}
             hasOlderEvents={hasOlderEvents}
             renderedNotes={renderedNotes}
+            resumeTxid={resumeTxid}
             canAct={canRespond}
           />
         </div>

@@ -1,7 +1,7 @@
 import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { getIncidentByRef } from "@/lib/incidents";
-import { createIncidentEventStream, lastEventIdFrom, sseResponse, timelineHub } from "@/lib/live";
+import { createIncidentEventStream, resumePointFrom, sseResponse, timelineHub } from "@/lib/live";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export const GET = route(async (request, context: { params: Promise<{ ref: strin
     createIncidentEventStream({
       hub: timelineHub(),
       incidentId: incident.id,
-      lastEventId: lastEventIdFrom(request),
+      ...resumePointFrom(request),
       signal: request.signal,
     }),
   );
