@@ -168,10 +168,12 @@ test.describe("@safe Safe proposals", () => {
       await signTwiceAndExecute(await proposeFromScratch("requestUnpause()", "Admin Safe"));
       await bob.page.goto(`/incidents/${ref}`);
       const timelock = bob.page.getByTestId("timelock");
-      // The panel, not the card: the card is re-rendered when the chain reads load.
-      await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(timelock).toContainText("BLEBridgeV9.executeUnpause() becomes possible");
+      const card = await timelock.elementHandle();
+      // The panel reads the chain once it is on screen, and fills the countdown into the same card.
+      await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(bob.page.getByTestId("timelock-remaining")).toContainText(/in 2[34] h/);
+      expect(await card!.evaluate((element) => element.isConnected)).toBe(true);
       await timelock.getByRole("link", { name: /Prepare the follow-up/ }).click();
       await expect(bob.page.getByLabel("Function for call 1")).toHaveValue("executeUnpause()");
       await bob.page.getByLabel("Proposal title").fill("Execute bridge unpause");
