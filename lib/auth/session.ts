@@ -13,12 +13,12 @@ export type Actor =
   | { kind: "member"; id: string; address: string; name: string; role: Role }
   | { kind: "api"; id: string; address: null; name: string; role: Role };
 
+type TokenRequest = Parameters<typeof getToken>[0]["req"];
+
 /**
  * Who the caller says they are, proven but not yet checked against the members: an API token (looked up,
  * so already an actor) or the address in the session cookie (its encryption checked here, no database).
  */
-type TokenRequest = Parameters<typeof getToken>[0]["req"];
-
 type Caller = { kind: "token"; actor: Actor } | { kind: "session"; address: string };
 
 /**
