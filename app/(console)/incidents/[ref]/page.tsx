@@ -52,12 +52,12 @@ export default async function IncidentPage({ params }: { params: Params }) {
   const member = await requirePageMember("viewer");
   const incident = await load((await params).ref);
   const ref = formatIncidentRef(incident.number);
-  // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
-  // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
-  // comms templates need, are few and read separately.
   // Taken before the events are read: the live stream resumes from here, so an event still being written
   // while the page renders (a lower id committing after a higher one) reaches the page too.
   const resumeTxid = await timelineResumeBound();
+  // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
+  // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
+  // comms templates need, are few and read separately.
   const [recent, lifecycle, members] = await Promise.all([
     listTimelineEvents({ incidentId: incident.id, newest: true, limit: INITIAL_TIMELINE_EVENTS + 1 }),
     listTimelineEvents({ incidentId: incident.id, kinds: LIFECYCLE_KINDS }),
