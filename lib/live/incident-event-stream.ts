@@ -57,7 +57,14 @@ export function createIncidentEventStream(options: {
         advertised = resumeId();
         sse.write(`id: ${advertised}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
       };
-      const read = async () => {
+      // One read at a time (the first one, the re-read after live events and a hub resync can overlap): each
+      // starts from where the previous one left off.
+      let reading = Promise.resolve();
+      const read = () => {
+        reading = reading.then(readOnce);
+        return reading;
+      };
+      const readOnce = async () => {
         buffer ??= [];
         try {
           const since = await readTimelineSince({
@@ -72,7 +79,7 @@ export function createIncidentEventStream(options: {
           sse.close();
           return;
         }
-        const pending = buffer;
+        const pending = buffer ?? [];
         buffer = null;
         for (const event of pending.sort((a, b) => a.id - b.id)) send(event);
         if (resumeId() !== advertised) {
