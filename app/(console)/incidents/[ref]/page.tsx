@@ -50,11 +50,11 @@ async function load(ref: string) {
 
 export default async function IncidentPage({ params }: { params: Params }) {
   const member = await requirePageMember("viewer");
-  const incident = await load((await params).ref);
+  // The live stream resumes from this bound, so an event still being written while the page renders (a lower
+  // id committing after a higher one) reaches the page too. It must be taken before the events are read; an
+  // earlier one is only more cautious, so it is read alongside the incident, not in a round trip of its own.
+  const [incident, resumeTxid] = await Promise.all([load((await params).ref), timelineResumeBound()]);
   const ref = formatIncidentRef(incident.number);
-  // Taken before the events are read: the live stream resumes from here, so an event still being written
-  // while the page renders (a lower id committing after a higher one) reaches the page too.
-  const resumeTxid = await timelineResumeBound();
   // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
   // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
   // comms templates need, are few and read separately.
