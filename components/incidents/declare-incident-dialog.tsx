@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
+import { FormError } from "@/components/ui/field";
 
 type Level = { name: string; definition: string; color: string };
 export const OPEN_DECLARE_EVENT = "breakglass:declare-incident";

@@ -3,8 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { FieldError, INPUT_CLASS } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
 

@@ -4,8 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { FieldError, INPUT_CLASS } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
 
 type SourceRow = {

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { FieldError, INPUT_CLASS } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 
 type MemberRow = { id: string; address: string; displayName: string; role: string };
 const ROLES = ["viewer", "responder", "commander", "admin"];
