@@ -52,6 +52,23 @@ const EnvSchema = z.object({
   BREAKGLASS_SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** When set, GET /metrics requires it as a bearer token. */
   BREAKGLASS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) that notification channels and contact routes may reach
+   * although they are loopback/private (lib/net/assert-public-url.ts reads it at each use).
+   */
+  BREAKGLASS_OUTBOUND_ALLOW: z
+    .string()
+    .refine((value) => {
+      return value.split(",").every((entry) => {
+        try {
+          const url = new URL(`http://${entry.trim()}`);
+          return url.pathname === "/" && !url.search && !url.username;
+        } catch {
+          return false;
+        }
+      });
+    }, "must be comma-separated host or host:port entries")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -89,6 +106,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     RPC_URLS: collectRpcUrls(source),
     BREAKGLASS_SECRETS_KEY: source.BREAKGLASS_SECRETS_KEY || undefined,
     BREAKGLASS_METRICS_TOKEN: source.BREAKGLASS_METRICS_TOKEN || undefined,
+    BREAKGLASS_OUTBOUND_ALLOW: source.BREAKGLASS_OUTBOUND_ALLOW || undefined,
   };
   const parsed = EnvSchema.safeParse(input);
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { decryptSecret } from "../crypto";
 import { db } from "../db/client";
+import { postToPublicUrl } from "../net";
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; timeoutMs: number; leaseMs: number };
 
@@ -81,7 +82,10 @@ export async function deliverDueNotifications(
   return report;
 }
 
-/** null when the receiver took it (2xx); otherwise a short reason that never contains the URL (a secret). */
+/**
+ * null when the receiver took it (2xx); otherwise a short reason that never contains the URL (a secret) and
+ * never tells one network failure from another (lib/net/post-to-public-url.ts: that would map the network).
+ */
 async function send(
   urlCipher: string,
   row: { id: string; event: string; payload: unknown },
@@ -93,25 +97,17 @@ async function send(
   } catch (error) {
     return (error as Error).message;
   }
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Breakglass-Notifier/1",
-        "x-breakglass-event": row.event,
-        // Receivers deduplicate retries with this.
-        "x-breakglass-delivery": row.id,
-      },
-      body: JSON.stringify(row.payload),
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: "manual",
-    });
-    await response.body?.cancel().catch(() => {});
-    return response.ok ? null : `HTTP ${response.status}`;
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if ((error as Error).name === "TimeoutError") return `timed out after ${timeoutMs} ms`;
-    return cause?.code ? `network error ${cause.code}` : "network error";
-  }
+  const result = await postToPublicUrl(url, {
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "Breakglass-Notifier/1",
+      "x-breakglass-event": row.event,
+      // Receivers deduplicate retries with this.
+      "x-breakglass-delivery": row.id,
+    },
+    body: JSON.stringify(row.payload),
+    timeoutMs,
+  });
+  if (!result.ok) return result.reason;
+  return result.status >= 200 && result.status < 300 ? null : `HTTP ${result.status}`;
 }

@@ -1,6 +1,7 @@
 import { decryptSecret, encryptSecret } from "../crypto";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { assertPublicUrl } from "../net";
 import { type TCreateChannel, type TUpdateChannel, ZCreateChannel, ZUpdateChannel } from "./schemas";
 
 /** What Settings shows of a channel: the URL's origin only (a Slack webhook URL is itself the secret). */
@@ -42,11 +43,13 @@ export async function listChannels(): Promise<ChannelView[]> {
 
 export async function createChannel(input: TCreateChannel): Promise<ChannelView> {
   const { url, ...rest } = ZCreateChannel.parse(input);
+  await assertPublicUrl(url);
   return view(await db().notificationChannel.create({ data: { ...rest, urlCipher: encryptSecret(url) } }));
 }
 
 export async function updateChannel(id: string, input: TUpdateChannel): Promise<ChannelView> {
   const { url, ...rest } = ZUpdateChannel.parse(input);
+  if (url) await assertPublicUrl(url);
   const existing = await db().notificationChannel.findUnique({ where: { id } });
   if (!existing) throw new AppError("NOT_FOUND", "No such notification channel.");
   return view(

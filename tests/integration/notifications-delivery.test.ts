@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { declareIncident } from "../../lib/incidents";
+import { OUTBOUND_REFUSED_REASON, OUTBOUND_UNREACHABLE_REASON } from "../../lib/net";
 import {
   createChannel,
   deliverDueNotifications,
@@ -49,6 +51,8 @@ const channelIds: string[] = [];
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
+  // The receivers listen on loopback, which the outbound guard refuses unless an operator allows it.
+  process.env.BREAKGLASS_OUTBOUND_ALLOW = "127.0.0.1";
   receiver = await startReceiver();
 });
 
@@ -293,5 +297,77 @@ describe("notifications out", () => {
     expect(
       await db().notification.count({ where: { channelId: created.id, deliveredAt: { not: null } } }),
     ).toBe(6);
+  });
+
+  it("refuses loopback, private and metadata URLs unless allowed, and dead letters never map the network", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const policy = { maxAttempts: 1, baseDelayMs: 1000, timeoutMs: 500 };
+    delete process.env.BREAKGLASS_OUTBOUND_ALLOW;
+    try {
+      for (const url of [
+        `${receiver.url}/x`,
+        "http://[::1]:8080/x",
+        "http://0x7f000001/x",
+        "http://localhost:3000/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/x",
+        "http://192.168.1.1/x",
+      ]) {
+        await expect(
+          createChannel({ name: `ssrf ${tag}`, kind: "webhook", url, events: ["declared"] }),
+        ).rejects.toMatchObject({ status: 422, fields: [{ path: "url", message: OUTBOUND_REFUSED_REASON }] });
+      }
+      process.env.BREAKGLASS_OUTBOUND_ALLOW = "127.0.0.1";
+      const revoked = await channel("webhook", `/revoked-${tag}`, ["declared"]);
+      delete process.env.BREAKGLASS_OUTBOUND_ALLOW;
+      await expect(updateChannel(revoked.id, { url: "http://[::1]/y" })).rejects.toMatchObject({
+        status: 422,
+      });
+      // Allowed when created, no longer allowed when sent: refused before any connection.
+      await declare(`Refused delivery ${tag}`);
+      await deliverDueNotifications({ limit: 50, policy });
+      const refused = await db().notification.findFirstOrThrow({ where: { channelId: revoked.id } });
+      expect(refused).toMatchObject({ lastError: OUTBOUND_REFUSED_REASON, deliveredAt: null });
+      expect(refused.deadAt).not.toBeNull();
+      expect(receiver.received.some((item) => item.path === `/revoked-${tag}`)).toBe(false);
+    } finally {
+      process.env.BREAKGLASS_OUTBOUND_ALLOW = "127.0.0.1";
+    }
+
+    // A closed port and a port that accepts but never answers read the same in the dead letters.
+    const accepted: Socket[] = [];
+    const silent = createTcpServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentPort = (silent.address() as { port: number }).port;
+    const closed = createTcpServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    try {
+      const ids: string[] = [];
+      for (const port of [silentPort, closedPort]) {
+        const created = await createChannel({
+          name: `probe ${port} ${tag}`,
+          kind: "webhook",
+          url: `http://127.0.0.1:${port}/probe`,
+          events: ["declared"],
+        });
+        channelIds.push(created.id);
+        ids.push(created.id);
+      }
+      await declare(`Probe ${tag}`);
+      await deliverDueNotifications({ limit: 50, policy });
+      const rows = await db().notification.findMany({ where: { channelId: { in: ids } } });
+      expect(rows.map((row) => row.lastError)).toEqual([
+        OUTBOUND_UNREACHABLE_REASON,
+        OUTBOUND_UNREACHABLE_REASON,
+      ]);
+      const letters = (await listDeadLetters()).filter((letter) => rows.some((row) => row.id === letter.id));
+      expect(letters).toHaveLength(2);
+      expect(JSON.stringify(letters)).not.toMatch(/ECONNREFUSED|timed out|\d+ ms/);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
