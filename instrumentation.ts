@@ -21,9 +21,11 @@ export async function register() {
     }
     throw error;
   }
-  // Outgoing notifications are delivered by this loop, outside users' requests (not while building).
+  // Background jobs (notification deliveries, pages, reminders, crons) run in every instance, outside users'
+  // requests, never while building. If the database is down at start, the runner keeps trying (the console
+  // serves its degraded banner meanwhile); queued jobs wait in PostgreSQL.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startNotificationWorker } = await import("./lib/notifications");
-    startNotificationWorker();
+    const { keepBackgroundJobsRunning } = await import("./lib/tasks");
+    keepBackgroundJobsRunning();
   }
 }

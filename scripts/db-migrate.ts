@@ -1,9 +1,10 @@
 import "dotenv/config";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
+import { migrateJobs } from "../lib/jobs";
 
 /**
- * `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or, when it is unset, to the persistent
+ * `npm run db:migrate`: applies prisma/migrations (and graphile-worker's own schema) to DATABASE_URL, or, when it is unset, to the persistent
  * embedded PostgreSQL that `npm run dev` uses. Works offline (no Prisma schema-engine binary needed).
  */
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const { applied } = await migrate(url, { log });
+    await migrateJobs(url);
     if (applied.length === 0) console.log("database is up to date");
     return;
   }
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   });
   try {
     const { applied } = await migrate(database.url, { log });
+    await migrateJobs(database.url);
     if (applied.length === 0) console.log("database is up to date");
   } finally {
     await database.stop();

@@ -7,6 +7,7 @@ import { migrate } from "../../lib/db/migrate";
 import { DEMO_MEMBERS, seedDemo } from "../../lib/devstack/seed-demo";
 import { startNext } from "../../lib/devstack/start-next";
 import { SEVERITY_PRESETS } from "../../lib/incidents/severity-presets";
+import { migrateJobs } from "../../lib/jobs";
 import { freePort } from "../../lib/net/free-port";
 import { signInCookie } from "./sign-in";
 
@@ -42,6 +43,7 @@ export async function startBenchStack(options: {
     const database = await startEmbeddedPostgres({ isPersistent: false });
     stops.push(database.stop);
     await migrate(database.url);
+    await migrateJobs(database.url);
     const prisma = createPrismaClient(database.url);
     try {
       if (options.withChain) {

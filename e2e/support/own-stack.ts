@@ -12,6 +12,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/db/embed
 import { migrate } from "../../lib/db/migrate";
 import { seedDemo } from "../../lib/devstack/seed-demo";
 import { type RunningNext, startNext } from "../../lib/devstack/start-next";
+import { migrateJobs } from "../../lib/jobs";
 import { freePort } from "../../lib/net/free-port";
 import type { Stack } from "./fixtures";
 import { injectedProviderScript } from "./injected-provider";
@@ -45,6 +46,7 @@ export async function startOwnStack(): Promise<OwnStack> {
     const database: EmbeddedDatabase = await startEmbeddedPostgres({ isPersistent: false });
     stops.push(database.stop);
     await migrate(database.url);
+    await migrateJobs(database.url);
     const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
     const prisma = createPrismaClient(database.url);
     await seedDemo(prisma, deployment).finally(() => prisma.$disconnect());

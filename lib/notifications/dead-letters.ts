@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { scheduleDelivery } from "./deliver-due-notifications";
 
 export type DeadLetter = {
   id: string;
@@ -33,11 +34,12 @@ export async function listDeadLetters(limit = 100): Promise<DeadLetter[]> {
   }));
 }
 
-/** Puts a dead letter back in the queue with a fresh set of attempts; the worker sends it on its next pass. */
+/** Puts a dead letter back in the queue with a fresh set of attempts and a delivery job due now. */
 export async function replayNotification(id: string, now = new Date()): Promise<void> {
   const { count } = await db().notification.updateMany({
     where: { id, deadAt: { not: null }, deliveredAt: null },
     data: { deadAt: null, attempts: 0, nextAttemptAt: now },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "No such dead-lettered notification.");
+  await scheduleDelivery(id, now);
 }

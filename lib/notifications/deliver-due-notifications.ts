@@ -1,6 +1,8 @@
 import { decryptSecret } from "../crypto";
 import { db } from "../db/client";
+import { addJob } from "../jobs";
 import { postToPublicUrl } from "../net";
+import { DELIVER_NOTIFICATION_TASK, deliveryJobKey } from "./delivery-task-name";
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; timeoutMs: number; leaseMs: number };
 
@@ -23,10 +25,13 @@ function utc(date: Date): string {
  * Sends the notifications that are due. Rows are claimed with FOR UPDATE SKIP LOCKED and leased (their
  * nextAttemptAt moves past the send timeout), so several console instances never send one twice, and a row
  * whose instance died mid-send is picked up again when its lease ends. The HTTP call happens outside any
- * transaction. Tests drive this with their own `now`; the worker calls it every second.
+ * transaction. The job runner calls it for one notification (`id`, the delivery job) and, every minute, for
+ * all that are due (a backstop for rows queued before the job engine); tests drive it with their own `now`.
+ * Our own retry schedule (not graphile's) decides the next attempt: a failed send queues the next job at
+ * exactly nextAttemptAt, and the dead letter after maxAttempts stays in this table to be replayed.
  */
 export async function deliverDueNotifications(
-  options: { now?: Date; limit?: number; policy?: Partial<RetryPolicy> } = {},
+  options: { now?: Date; limit?: number; policy?: Partial<RetryPolicy>; id?: string } = {},
 ): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
@@ -37,6 +42,7 @@ export async function deliverDueNotifications(
       SELECT "id" FROM "Notification"
       WHERE "deliveredAt" IS NULL AND "deadAt" IS NULL
         AND "nextAttemptAt" <= (${utc(now)}::timestamptz AT TIME ZONE 'UTC')
+        AND (${options.id ?? null}::text IS NULL OR "id" = ${options.id ?? null})
       ORDER BY "nextAttemptAt"
       LIMIT ${options.limit ?? 20}
       FOR UPDATE SKIP LOCKED
@@ -71,10 +77,12 @@ export async function deliverDueNotifications(
         report.dead++;
       } else {
         const delay = policy.baseDelayMs * 2 ** (attempts - 1);
+        const nextAttemptAt = new Date(now.getTime() + delay);
         await db().notification.update({
           where: { id: row.id },
-          data: { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + delay) },
+          data: { attempts, lastError: error, nextAttemptAt },
         });
+        await scheduleDelivery(row.id, nextAttemptAt);
         report.retried++;
       }
     }),
@@ -110,4 +118,9 @@ async function send(
   });
   if (!result.ok) return result.reason;
   return result.status >= 200 && result.status < 300 ? null : `HTTP ${result.status}`;
+}
+
+/** Queues (or moves) the one delivery job of a notification to `runAt`. */
+export function scheduleDelivery(id: string, runAt: Date): Promise<string> {
+  return addJob(DELIVER_NOTIFICATION_TASK, { id }, { runAt, jobKey: deliveryJobKey(id), maxAttempts: 25 });
 }

@@ -18,6 +18,11 @@ export {
   listChannels,
   updateChannel,
 } from "./manage-channels";
+export {
+  deliverNotificationTask,
+  sweepNotificationsCron,
+  sweepNotificationsTask,
+} from "./notification-tasks";
 export { renderNotification } from "./render-notification";
 export {
   CHANNEL_KINDS,
@@ -28,4 +33,3 @@ export {
   ZCreateChannel,
   ZUpdateChannel,
 } from "./schemas";
-export { startNotificationWorker } from "./start-notification-worker";

@@ -4,10 +4,12 @@ import { createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { declareIncident } from "../../lib/incidents";
+import { startJobRunner } from "../../lib/jobs";
 import { OUTBOUND_REFUSED_REASON, OUTBOUND_UNREACHABLE_REASON } from "../../lib/net";
 import {
   createChannel,
   deliverDueNotifications,
+  deliverNotificationTask,
   listDeadLetters,
   replayNotification,
   updateChannel,
@@ -368,6 +370,41 @@ describe("notifications out", () => {
     } finally {
       for (const socket of accepted) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it("the job runner delivers queued notifications and replayed dead letters without anyone polling", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const created = await channel("webhook", `/jobs-${tag}`, ["declared"]);
+    const runner = await startJobRunner({
+      connectionString: process.env.DATABASE_URL!,
+      tasks: [deliverNotificationTask],
+      pollIntervalMs: 100,
+    });
+    const delivered = async (count: number) => {
+      for (let tries = 0; tries < 200; tries++) {
+        if (receiver.received.filter((item) => item.path === `/jobs-${tag}`).length >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`not delivered ${count} times`);
+    };
+    try {
+      await declare(`Job delivery ${tag}`);
+      await delivered(1);
+      const row = await db().notification.findFirstOrThrow({ where: { channelId: created.id } });
+      expect(row).toMatchObject({ attempts: 1, deadAt: null });
+      expect(row.deliveredAt).not.toBeNull();
+      // A dead letter put back by an admin is sent by the runner, once.
+      await db().notification.update({
+        where: { id: row.id },
+        data: { deliveredAt: null, deadAt: new Date(), lastError: "HTTP 503" },
+      });
+      await replayNotification(row.id);
+      await delivered(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(receiver.received.filter((item) => item.path === `/jobs-${tag}`)).toHaveLength(2);
+    } finally {
+      await runner.stop();
     }
   });
 });
