@@ -1,4 +1,4 @@
-/** One line per event kind, for the timeline; notes, corrections and comms updates also show their text. */
+/** A timeline event as the browser receives it (the API shape); described by lib/timeline/describe-event. */
 export type TimelineItem = {
   id: number;
   kind: string;
@@ -7,57 +7,6 @@ export type TimelineItem = {
   correctsId: number | null;
   createdAt: string;
 };
-
-const ROLE_LABEL: Record<string, string> = {
-  commander: "Commander",
-  comms_lead: "Comms lead",
-  scribe: "Scribe",
-};
-const name = (value: unknown) => (value as { name?: string } | null)?.name ?? "nobody";
-
-export function describeEvent(event: TimelineItem): string {
-  const p = event.payload;
-  switch (event.kind) {
-    case "incident.declared":
-      return `Declared ${String(p.severity)}: ${String(p.title)}`;
-    case "incident.acknowledged":
-      return "Acknowledged";
-    case "incident.status_changed":
-      return `Status ${String(p.from)} → ${String(p.to)}`;
-    case "incident.phase_changed":
-      return `Phase ${String(p.from).toUpperCase()} → ${String(p.to).toUpperCase()}`;
-    case "incident.severity_changed":
-      return `Severity ${String(p.from)} → ${String(p.to)}`;
-    case "incident.role_assigned":
-      return p.previous
-        ? `${ROLE_LABEL[String(p.role)]} handed from ${name(p.previous)} to ${name(p.member)}`
-        : `${ROLE_LABEL[String(p.role)]}: ${name(p.member)}`;
-    case "incident.contained":
-      return `Contained${p.reason ? `: ${String(p.reason)}` : ""}`;
-    case "incident.resolved":
-      return `Resolved${p.summary ? `: ${String(p.summary)}` : ""}`;
-    case "incident.reopened":
-      return `Reopened${p.reason ? `: ${String(p.reason)}` : ""}`;
-    case "note.added":
-      return "Note";
-    case "event.pinned":
-      return `Pinned #${String(p.eventId)}`;
-    case "event.unpinned":
-      return `Unpinned #${String(p.eventId)}`;
-    case "event.corrected":
-      return `Correction of #${String(event.correctsId)}`;
-    case "comms.update_posted":
-      return `Status update posted (${String(p.template)})`;
-    case "verification.recorded":
-      return `Verified ${String(p.contract)}.${String(p.signature)} = ${String(p.actual)}${p.isPassed === false ? " (FAILED)" : ""}`;
-    case "checklist.item_checked":
-      return `${p.isChecked ? "Checked" : "Unchecked"}: ${String(p.text)}`;
-    case "runbook.attached":
-      return `Runbook attached: ${String(p.title)}`;
-    default:
-      return event.kind.replace(/[._]/g, " ");
-  }
-}
 
 /** Filter groups for the timeline. */
 export const KIND_FILTERS: { id: string; label: string; match: (kind: string) => boolean }[] = [

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import type { DescribeContext, ProposalInfo } from "@/lib/timeline/browser";
 import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
 import { TimelineEntry } from "./timeline-entry";
 
@@ -43,6 +44,8 @@ export function IncidentTimeline(props: {
   renderedNotes?: Record<number, ReactNode>;
   /** The oldest transaction running when the page read its events: the stream re-reads from there too. */
   resumeTxid?: string;
+  /** The incident's proposals (title, Safe, explorer), so events name and link them. */
+  proposals?: Record<string, ProposalInfo>;
   canAct: boolean;
 }) {
   const router = useRouter();
@@ -137,6 +140,18 @@ export function IncidentTimeline(props: {
   }
 
   const all = useMemo(() => [...events.values()].sort((a, b) => a.id - b.id), [events]);
+  const context = useMemo((): DescribeContext => {
+    const proposals = new Map(Object.entries(props.proposals ?? {}));
+    // A proposal made after the page loaded is named by its own proposal.created event.
+    for (const event of all)
+      if (event.kind === "proposal.created" && !proposals.has(String(event.payload.proposalId)))
+        proposals.set(String(event.payload.proposalId), {
+          title: String(event.payload.title),
+          safeLabel: String(event.payload.safeLabel),
+          explorerUrl: null,
+        });
+    return { proposals, isBodyShownApart: true };
+  }, [all, props.proposals]);
   const pinned = pinnedIds(all);
   const correctedBy = new Map(all.filter((e) => e.correctsId).map((e) => [e.correctsId!, e.id]));
   const match = KIND_FILTERS.find((f) => f.id === filter)?.match ?? (() => true);
@@ -144,6 +159,7 @@ export function IncidentTimeline(props: {
   const pinnedEvents = all.filter((event) => pinned.has(event.id));
   const entryProps = (event: TimelineItem) => ({
     event,
+    context,
     isPinned: pinned.has(event.id),
     correctedById: correctedBy.get(event.id) ?? null,
     canAct: props.canAct,

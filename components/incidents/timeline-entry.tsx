@@ -3,7 +3,9 @@
 import dynamic from "next/dynamic";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { describeEvent, type TimelineItem } from "./describe-event";
+import type { DescribeContext } from "@/lib/timeline/browser";
+import type { TimelineItem } from "./describe-event";
+import { EventDescriptionView } from "./event-description";
 import { UtcTime } from "./utc-time";
 
 // react-markdown with GFM is the largest piece of the incident page's JavaScript and the costliest to run
@@ -14,6 +16,8 @@ const MarkdownNote = dynamic(() => import("./markdown-note").then((module) => mo
 /** One timeline row: time, author, what happened; pin and correct are new events, never edits. */
 export function TimelineEntry(props: {
   event: TimelineItem;
+  /** Proposal titles and explorers for the description's links. */
+  context: DescribeContext;
   isPinned: boolean;
   correctedById: number | null;
   canAct: boolean;
@@ -43,7 +47,7 @@ export function TimelineEntry(props: {
       <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-zinc-400">
         <UtcTime at={event.createdAt} />
         <span className="font-semibold text-zinc-200">{event.author.label}</span>
-        <span className="text-zinc-300">{describeEvent(event)}</span>
+        <EventDescriptionView event={event} context={props.context} />
         <span className="text-zinc-600">#{event.id}</span>
         {props.correctedById ? (
           <span className="text-amber-300">corrected by #{props.correctedById}</span>

@@ -29,8 +29,19 @@ export const TIMELINE_EVENT_SCHEMAS = {
     member: ZMemberRef.nullable(),
     previous: ZMemberRef.nullable(),
   }),
-  "incident.contained": z.object({ reason: z.string().optional() }),
-  "incident.resolved": z.object({ summary: z.string().optional() }),
+  // timeToContain ("12 min") and the proposal whose verified execution contained it, when there was one.
+  "incident.contained": z.object({
+    reason: z.string().optional(),
+    timeToContain: z.string().optional(),
+    proposalId: z.string().optional(),
+  }),
+  // acknowledged: what was still open when a commander resolved anyway (paused contracts, timelocks,
+  // open proposals), with the reason given.
+  "incident.resolved": z.object({
+    summary: z.string().optional(),
+    acknowledged: z.array(z.string()).optional(),
+    reason: z.string().optional(),
+  }),
   "incident.reopened": z.object({ reason: z.string().optional() }),
   // Responders' own entries
   "note.added": z.object({ markdown: z.string().min(1) }),
@@ -90,6 +101,10 @@ export const TIMELINE_EVENT_SCHEMAS = {
     blockNumber: z.number().int(),
     isSuccess: z.boolean(),
     isReconciled: z.boolean(),
+    // "console": sent through this console's Execute (executor: who claimed it), even when the receipt was
+    // first seen by a reconciliation; "chain": executed by another path.
+    via: z.enum(["console", "chain"]).optional(),
+    executor: z.string().optional(),
   }),
   "proposal.state_changed": z.object({
     proposalId: z.string(),
@@ -105,6 +120,14 @@ export const TIMELINE_EVENT_SCHEMAS = {
     owner: z.string(),
     isOwner: z.boolean(),
     summary: z.string(),
+  }),
+  // A commander went past a guardrail (pre-unpause checklist not done, a duplicate of an executed action,
+  // proposing from a resolved incident) with a reason; unchecked lists what was open.
+  "proposal.guard_overridden": z.object({
+    guard: z.enum(["pre_unpause_checklist", "duplicate_action"]),
+    action: z.string().optional(),
+    reason: z.string().min(1),
+    unchecked: z.array(z.string()),
   }),
   "timelock.started": z.object({ proposalId: z.string(), readyAt: z.string(), followUp: z.string() }),
   // Alerts

@@ -11,3 +11,14 @@ export {
   type TimelineEventKind,
   type TimelinePayload,
 } from "./event-kinds";
+export {
+  type DescribableEvent,
+  type DescribeContext,
+  descriptionToMarkdown,
+  descriptionToText,
+  describeEvent,
+  type EventDescription,
+  type EventPart,
+  type ProposalInfo,
+  verdict,
+} from "./describe-event";

@@ -1,0 +1,11 @@
+// What browser code may import from the timeline domain (index.ts reaches the database).
+export {
+  type DescribableEvent,
+  type DescribeContext,
+  descriptionToText,
+  describeEvent,
+  type EventDescription,
+  type EventPart,
+  type ProposalInfo,
+} from "./describe-event";
+export { TIMELINE_EVENT_KINDS, type TimelineEventKind } from "./event-kinds";
