@@ -1,21 +1,23 @@
 import type { ReactNode } from "react";
+import { SignInRedirect } from "@/components/auth/sign-in-redirect";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { DatabaseDownShell, DegradedBanner } from "@/components/shell/degraded-banner";
-import { type Actor, hasRole, requirePageMember } from "@/lib/auth";
+import { type Actor, findPageMember, hasRole } from "@/lib/auth";
 import { isDatabaseDown } from "@/lib/db/is-database-down";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  let member: Actor;
+  let member: Actor | null;
   try {
-    member = await requirePageMember("viewer");
+    member = await findPageMember();
   } catch (error) {
     // Database down: a clear notice that retries by itself, not an error page (redirects still propagate).
     if (isDatabaseDown(error)) return <DatabaseDownShell />;
     throw error;
   }
+  if (!member) return <SignInRedirect />;
   // No wallet provider here: wagmi, viem and TanStack Query are a third of a page's scripts, and most pages
   // read nothing from a wallet. Pages that sign wrap their part in <WalletScope>; the incident page loads its
   // chain reads after it is on screen.

@@ -6,7 +6,9 @@ import { useState } from "react";
 import { createSiweMessage } from "viem/siwe";
 import { useAccount, useConnect, useDisconnect, useSignMessage } from "wagmi";
 import { injected } from "wagmi/connectors";
+import { NoWalletHelp } from "@/components/safe/no-wallet-help";
 import { Button } from "@/components/ui/button";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 const NEXTAUTH_ERRORS: Record<string, string> = {
   CredentialsSignin: "Sign-in failed.",
@@ -14,15 +16,16 @@ const NEXTAUTH_ERRORS: Record<string, string> = {
 };
 
 export function LoginForm({
-  chainIds,
+  chains,
   initialError,
   callbackUrl,
 }: {
-  chainIds: number[];
+  chains: { id: number; name: string }[];
   initialError?: string;
   callbackUrl?: string;
 }) {
   const router = useRouter();
+  const chainIds = chains.map((chain) => chain.id);
   const { address, chainId, isConnected } = useAccount();
   const { connectAsync, isPending: isConnecting } = useConnect();
   const { disconnect } = useDisconnect();
@@ -32,8 +35,14 @@ export function LoginForm({
   );
   const [isSigning, setIsSigning] = useState(false);
 
+  const [hasNoWallet, setHasNoWallet] = useState(false);
   async function connect() {
     setError(null);
+    // A first-time visitor without a wallet is told what to install and how to add the chain.
+    if (!(window as { ethereum?: unknown }).ethereum) {
+      setHasNoWallet(true);
+      return;
+    }
     try {
       await connectAsync({ connector: injected() });
     } catch (cause) {
@@ -64,7 +73,7 @@ export function LoginForm({
       const signature = await signMessageAsync({ message });
       const result = await signIn("siwe", { message, signature, redirect: false });
       if (!result || result.error) throw new Error(result?.error ?? "Sign-in failed.");
-      router.replace(callbackUrl?.startsWith("/") ? callbackUrl : "/incidents");
+      router.replace(safeCallbackUrl(callbackUrl));
       router.refresh();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : "Sign-in failed.");
@@ -95,6 +104,9 @@ export function LoginForm({
           </button>
         </>
       )}
+      {hasNoWallet ? (
+        <NoWalletHelp chainId={chains[0]?.id ?? 31337} chainName={chains[0]?.name ?? "Local"} />
+      ) : null}
       {error ? (
         <p role="alert" className="rounded border border-red-800 bg-red-950 p-3 text-sm text-red-200">
           {error}

@@ -9,7 +9,7 @@ export function DeclareButton({ withShortcutHint = false }: { withShortcutHint?:
       variant="danger"
       onClick={() => window.dispatchEvent(new Event(OPEN_DECLARE_EVENT))}
       title="Declare an incident (keyboard: D)"
-      className={withShortcutHint ? "mb-2" : ""}
+      className={withShortcutHint ? "shrink-0 whitespace-nowrap md:mb-2" : ""}
     >
       Declare incident
       {withShortcutHint ? <kbd className="rounded bg-red-800 px-1 text-xs">D</kbd> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Hex } from "viem";
 import { useAccount, useConnect, useSignTypedData, useWriteContract } from "wagmi";
 import { injected } from "wagmi/connectors";
@@ -14,12 +14,14 @@ import {
   safeTxTypedData,
   toExecTransactionArgs,
 } from "@/lib/safe/browser";
+import { NoWalletHelp } from "./no-wallet-help";
 
 type Plan = Omit<ExecutionPlan, "signers">;
 
 type Props = {
   proposalId: string;
   chainId: number;
+  chainName: string;
   safeAddress: string;
   fields: SafeTxFields;
   owners: string[];
@@ -33,7 +35,10 @@ type Props = {
 
 const OPEN = ["draft", "signing", "ready"];
 
-/** Sign (EIP-712 in the connected wallet), execute at threshold (any wallet), simulate again, reject. */
+/**
+ * Sign (EIP-712 in the connected wallet), execute at threshold (any wallet), simulate again, reject. The page
+ * follows other signers through its live stream (ProposalLive); this only refreshes after its own actions.
+ */
 export function ProposalActions(props: Props) {
   const router = useRouter();
   const { address, isConnected } = useAccount();
@@ -43,13 +48,6 @@ export function ProposalActions(props: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const isOpen = OPEN.includes(props.state);
-
-  // Live progress: while the proposal is open, re-read it (signatures by others, execution elsewhere).
-  useEffect(() => {
-    if (!isOpen) return;
-    const timer = setInterval(() => router.refresh(), 2500);
-    return () => clearInterval(timer);
-  }, [isOpen, router]);
 
   const isOwner = Boolean(address && props.owners.some((o) => o.toLowerCase() === address.toLowerCase()));
   const hasSigned = Boolean(address && props.signed.some((o) => o.toLowerCase() === address.toLowerCase()));
@@ -134,18 +132,31 @@ export function ProposalActions(props: Props) {
       return undefined;
     });
 
+  const [hasNoWallet, setHasNoWallet] = useState(false);
   const connect = () =>
     run("connect", async () => {
+      // No injected provider: say what to install and how to add the chain, not the library's error.
+      if (typeof window !== "undefined" && !(window as { ethereum?: unknown }).ethereum) {
+        setHasNoWallet(true);
+        return undefined;
+      }
       await connectAsync({ connector: injected() });
       return undefined;
     });
 
   if (!isOpen) return null;
+  if (!props.canAct)
+    return (
+      <p className="text-sm text-zinc-400" data-testid="viewer-note">
+        You are a viewer: you can follow this proposal, not sign or execute it (that needs the responder
+        role).
+      </p>
+    );
   return (
-    <div className="space-y-3">
+    <div className="space-y-2">
       {!isConnected ? (
         <div className="flex flex-wrap items-center gap-2">
-          <Button onClick={connect} disabled={busy !== null}>
+          <Button onClick={connect} disabled={busy !== null} className="min-h-11">
             Connect wallet
           </Button>
           <span className="text-sm text-zinc-400">to sign or execute with your wallet.</span>
@@ -158,11 +169,14 @@ export function ProposalActions(props: Props) {
           </code>
           {isOwner
             ? " is an owner of this Safe."
-            : " is not an owner of this Safe: it can execute at threshold but not sign."}
+            : isAtThreshold
+              ? " is not an owner of this Safe: it cannot sign, but it can execute now."
+              : ` is not an owner of this Safe: it cannot sign; anyone can execute once ${props.threshold} owners have signed.`}
         </p>
       )}
+      {hasNoWallet ? <NoWalletHelp chainId={props.chainId} chainName={props.chainName} /> : null}
       <div className="flex flex-wrap gap-2">
-        {isConnected && isOwner && !hasSigned && props.canAct && (
+        {isConnected && isOwner && !hasSigned && (
           <Button onClick={sign} disabled={busy !== null} className="min-h-11 flex-1 sm:flex-none">
             {busy === "sign" ? "Waiting for the wallet…" : "Sign"}
           </Button>
@@ -170,17 +184,15 @@ export function ProposalActions(props: Props) {
         {isConnected && hasSigned && (
           <span className="self-center text-sm text-emerald-300">You have signed.</span>
         )}
-        {isConnected && isAtThreshold && props.canAct && (
+        {isConnected && isAtThreshold && (
           <Button onClick={execute} disabled={busy !== null} className="min-h-11 flex-1 sm:flex-none">
             {busy === "execute" ? "Executing…" : "Execute"}
           </Button>
         )}
-        {props.canAct && (
-          <Button variant="secondary" onClick={simulate} disabled={busy !== null}>
-            {busy === "simulate" ? "Simulating…" : "Simulate again"}
-          </Button>
-        )}
-        {props.canAct && !props.isRejection && (
+        <Button variant="secondary" onClick={simulate} disabled={busy !== null}>
+          {busy === "simulate" ? "Simulating…" : "Simulate again"}
+        </Button>
+        {!props.isRejection && (
           <Button variant="ghost" onClick={reject} disabled={busy !== null}>
             Propose rejection (same nonce)
           </Button>

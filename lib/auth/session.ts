@@ -77,6 +77,16 @@ async function actorFor(caller: Caller, required: Role): Promise<Actor> {
   return actor;
 }
 
+/**
+ * For the console's layout: the signed-in member or null. The layout does not know the page's address, so
+ * on null it sends the browser to /login with the address it was opening (a signer's proposal link survives
+ * sign-in) instead of redirecting from here.
+ */
+export async function findPageMember(): Promise<Actor | null> {
+  const address = await sessionAddress();
+  return address ? await memberByAddress(address) : null;
+}
+
 /** For pages: the member, or a redirect to /login. Pages only render; mutations go through authorize(). */
 export async function requirePageMember(required: Role = "viewer"): Promise<Actor> {
   const address = await sessionAddress();

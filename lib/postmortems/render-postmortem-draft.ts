@@ -1,4 +1,4 @@
-import { descriptionToMarkdown, describeEvent } from "../timeline";
+import { describeEvent, descriptionToMarkdown } from "../timeline";
 import { formatDuration, formatUtcDate, formatUtcDateTime, formatUtcTime } from "./format-time";
 import {
   type DraftEvent,
@@ -136,7 +136,9 @@ function entryLine(entry: TimelineEntry, proposals: Map<string, ProposalInfo>, w
   const at = withDate ? formatUtcDateTime(entry.event.createdAt) : formatUtcTime(entry.event.createdAt);
   const pin = entry.isPinned ? "📌 **Pinned** · " : "";
   const lines = [
-    item(`${pin}**${at}** — ${descriptionToMarkdown(describeEvent(entry.event, { proposals }))} — _${entry.event.authorLabel}_`),
+    item(
+      `${pin}**${at}** — ${descriptionToMarkdown(describeEvent(entry.event, { proposals }))} — _${entry.event.authorLabel}_`,
+    ),
   ];
   for (const correction of entry.corrections) {
     lines.push(

@@ -10,3 +10,4 @@ export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-
 export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
 export { safeAbi } from "./safe-abi";
 export * from "./schemas";
+export type { StateChange } from "./simulate-safe-transaction";

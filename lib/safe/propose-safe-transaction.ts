@@ -12,7 +12,8 @@ import { readSafeCoreOrCached } from "./read-safe-state";
 import { type DecodedCall, resolveCalls } from "./resolve-calls";
 import { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";
 import type { TProposeTransaction } from "./schemas";
-import { type Simulation, simulateSafeTransaction } from "./simulate-safe-transaction";
+import { type Simulation, type StateRead, simulateSafeTransaction } from "./simulate-safe-transaction";
+import { toStateReads } from "./state-reads";
 
 export const OPEN_STATES = ["draft", "signing", "ready"] as const;
 
@@ -47,6 +48,7 @@ export async function proposeSafeTransaction({
     isRejection: false,
     source: source ? { runbook: input.runbook, ...source } : null,
     verifications,
+    reads: toStateReads(verifications, contracts),
     timelockId: input.timelockId,
     author,
   });
@@ -109,6 +111,8 @@ type StoreOptions = {
   isRejection: boolean;
   source: object | null;
   verifications: object[];
+  /** The verification reads, simulated before → after the calls. */
+  reads?: StateRead[];
   timelockId?: string;
   author: EventAuthor;
 };
@@ -120,6 +124,7 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
       chainId: o.safe.chainId,
       safeAddress: o.safe.address,
       calls: o.inner.map((call) => ({ to: call.to, value: call.value.toString(), data: call.data })),
+      reads: o.reads,
     }).catch((error: unknown) => {
       if (isChainUnreachable(error)) return null;
       throw error;

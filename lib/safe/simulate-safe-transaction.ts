@@ -1,5 +1,6 @@
-import { getAddress, type Hex, numberToHex } from "viem";
+import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex, numberToHex } from "viem";
 import { publicClientFor } from "../chain/public-client";
+import { coerceAbiArgs, formatReadValue, toAbiFunction } from "../verifications";
 import { type DecodedRevert, decodeRevert } from "./decode-revert";
 
 export type CallSimulation = { index: number; isSuccess: boolean; gasUsed: string; revert?: DecodedRevert };
@@ -11,7 +12,19 @@ export type Simulation = {
   at: string;
   method: "eth_simulateV1" | "eth_call";
   calls: CallSimulation[];
+  /** The reads the runbook verifies, before and after the calls in the same simulated block. */
+  stateChanges?: StateChange[];
 };
+
+/** A verification read (`isGloballyPaused()(bool)` on a contract) to show before → after. */
+export type StateRead = {
+  contract: string;
+  address: string;
+  signature: string;
+  args: string[];
+  expected: string | null;
+};
+export type StateChange = StateRead & { before: string | null; after: string | null };
 
 type Call = { to: string; value: string; data: string };
 
@@ -27,6 +40,7 @@ export async function simulateSafeTransaction(options: {
   chainId: number;
   safeAddress: string;
   calls: Call[];
+  reads?: StateRead[];
 }): Promise<Simulation> {
   const client = await publicClientFor(options.chainId);
   const from = getAddress(options.safeAddress);
@@ -38,8 +52,23 @@ export async function simulateSafeTransaction(options: {
     data: call.data as Hex,
     value: numberToHex(BigInt(call.value)),
   }));
+  const reads = (options.reads ?? []).flatMap((read) => {
+    try {
+      const abiFunction = toAbiFunction(read.signature);
+      const data = encodeFunctionData({
+        abi: [abiFunction],
+        functionName: abiFunction.name,
+        args: coerceAbiArgs(abiFunction.inputs, read.args),
+      });
+      return [{ read, abiFunction, call: { from, to: getAddress(read.address), data, value: "0x0" as Hex } }];
+    } catch {
+      return []; // A read that cannot be encoded is shown by the verification itself, after execution.
+    }
+  });
+  const readCalls = reads.map((entry) => entry.call);
   let method: Simulation["method"] = "eth_simulateV1";
   let results: SimulatedCall[];
+  let stateChanges: StateChange[] | undefined;
   try {
     const blocks = (await client.request({
       method: "eth_simulateV1" as "eth_call",
@@ -47,13 +76,40 @@ export async function simulateSafeTransaction(options: {
       // time some nodes reuse the parent's timestamp, and a timelock would look one second short.
       params: [
         {
-          blockStateCalls: [{ blockOverrides: { time: numberToHex(block.timestamp + 1n) }, calls: rpcCalls }],
+          // The reads before and after the calls, in the same block: the state the calls change, as a diff.
+          blockStateCalls: [
+            {
+              blockOverrides: { time: numberToHex(block.timestamp + 1n) },
+              calls: [...readCalls, ...rpcCalls, ...readCalls],
+            },
+          ],
           validation: false,
         },
         numberToHex(blockNumber),
       ] as never,
     })) as unknown as { calls: SimulatedCall[] }[];
-    results = blocks[0]!.calls;
+    const all = blocks[0]!.calls;
+    results = all.slice(readCalls.length, readCalls.length + rpcCalls.length);
+    if (reads.length > 0) {
+      const decode = (entry: (typeof reads)[number], result: SimulatedCall | undefined) => {
+        if (result?.status !== "0x1") return null;
+        try {
+          const value = decodeFunctionResult({
+            abi: [entry.abiFunction],
+            functionName: entry.abiFunction.name,
+            data: result.returnData,
+          });
+          return formatReadValue(value);
+        } catch {
+          return null;
+        }
+      };
+      stateChanges = reads.map((entry, index) => ({
+        ...entry.read,
+        before: decode(entry, all[index]),
+        after: decode(entry, all[readCalls.length + rpcCalls.length + index]),
+      }));
+    }
   } catch (error) {
     if (!isMethodMissing(error)) throw error;
     method = "eth_call";
@@ -82,6 +138,7 @@ export async function simulateSafeTransaction(options: {
     at: new Date().toISOString(),
     method,
     calls,
+    ...(stateChanges ? { stateChanges } : {}),
   };
 }
 

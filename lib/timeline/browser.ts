@@ -2,8 +2,8 @@
 export {
   type DescribableEvent,
   type DescribeContext,
-  descriptionToText,
   describeEvent,
+  descriptionToText,
   type EventDescription,
   type EventPart,
   type ProposalInfo,

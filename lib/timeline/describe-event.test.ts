@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PROPOSAL_ID, TIMELINE_EVENT_EXAMPLES, TX_HASH } from "../../tests/fixtures/timeline-event-examples";
-import { descriptionToMarkdown, descriptionToText, describeEvent } from "./describe-event";
+import { describeEvent, descriptionToMarkdown, descriptionToText } from "./describe-event";
 import { TIMELINE_EVENT_KINDS, TIMELINE_EVENT_SCHEMAS } from "./event-kinds";
 
 const proposals = new Map([
-  [PROPOSAL_ID, { title: "Pause everything", safeLabel: "Guardian Safe", explorerUrl: "https://scan.example" }],
+  [
+    PROPOSAL_ID,
+    { title: "Pause everything", safeLabel: "Guardian Safe", explorerUrl: "https://scan.example" },
+  ],
 ]);
 
 describe("the one event describer", () => {
@@ -39,7 +42,9 @@ describe("the one event describer", () => {
 
   it("falls back, marked as not specific, for a kind it does not know or a payload that does not parse", () => {
     expect(describeEvent({ kind: "nope.unknown", payload: {}, correctsId: null }).isSpecific).toBe(false);
-    expect(describeEvent({ kind: "proposal.signed", payload: { x: 1 }, correctsId: null }).isSpecific).toBe(false);
+    expect(describeEvent({ kind: "proposal.signed", payload: { x: 1 }, correctsId: null }).isSpecific).toBe(
+      false,
+    );
   });
 
   it("leaves a note's text out of the line when the view shows it beneath", () => {

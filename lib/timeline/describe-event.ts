@@ -105,7 +105,8 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       return [text(`Impact updated: ${e.p.to}`)];
     case "incident.role_assigned": {
       const role = ROLE_LABEL[e.p.role];
-      if (!e.p.member) return [text(`${role}: unassigned${e.p.previous ? ` (was ${e.p.previous.name})` : ""}`)];
+      if (!e.p.member)
+        return [text(`${role}: unassigned${e.p.previous ? ` (was ${e.p.previous.name})` : ""}`)];
       return [
         text(
           e.p.previous
@@ -125,7 +126,9 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       const parts = [strong("Resolved")];
       if (e.p.summary) parts.push(text(`: ${e.p.summary}`));
       if (e.p.acknowledged?.length)
-        parts.push(text(` — resolved with ${e.p.acknowledged.join("; ")} (reason: ${e.p.reason ?? "none given"})`));
+        parts.push(
+          text(` — resolved with ${e.p.acknowledged.join("; ")} (reason: ${e.p.reason ?? "none given"})`),
+        );
       return parts;
     }
     case "incident.reopened":
@@ -138,10 +141,14 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       return [text(`Unpinned event #${e.p.eventId}`)];
     case "event.corrected":
       return [
-        text(`Correction of event #${event.correctsId ?? "?"}${context.isBodyShownApart ? "" : `: ${e.p.markdown}`}`),
+        text(
+          `Correction of event #${event.correctsId ?? "?"}${context.isBodyShownApart ? "" : `: ${e.p.markdown}`}`,
+        ),
       ];
     case "comms.update_posted":
-      return [text(`Status update posted (${e.p.template})${context.isBodyShownApart ? "" : `: ${e.p.text}`}`)];
+      return [
+        text(`Status update posted (${e.p.template})${context.isBodyShownApart ? "" : `: ${e.p.text}`}`),
+      ];
     case "runbook.attached":
       return [text(`Runbook attached: ${e.p.title} (${e.p.document} v${e.p.version})`)];
     case "checklist.item_checked":
@@ -192,9 +199,16 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       ];
     }
     case "proposal.state_changed":
-      return [proposalLink(e.p.proposalId, context, "Proposal"), text(` ${e.p.from} → ${e.p.to}: ${e.p.reason}`)];
+      return [
+        proposalLink(e.p.proposalId, context, "Proposal"),
+        text(` ${e.p.from} → ${e.p.to}: ${e.p.reason}`),
+      ];
     case "proposal.simulation_deferred":
-      return [text("Simulation of "), proposalLink(e.p.proposalId, context), text(` deferred: ${e.p.reason}`)];
+      return [
+        text("Simulation of "),
+        proposalLink(e.p.proposalId, context),
+        text(` deferred: ${e.p.reason}`),
+      ];
     case "proposal.signature_rechecked":
       return [
         text(`Signature by `),
@@ -217,7 +231,9 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       ];
     case "alert.fired":
       return [
-        text(`Alert fired: ${e.p.name} from ${e.p.source}${e.p.count > 1 ? ` (×${e.p.count})` : ""}: ${e.p.summary}`),
+        text(
+          `Alert fired: ${e.p.name} from ${e.p.source}${e.p.count > 1 ? ` (×${e.p.count})` : ""}: ${e.p.summary}`,
+        ),
       ];
     case "alert.resolved":
       return [text(`Alert resolved: ${e.p.name} (${e.p.source})`)];
@@ -244,22 +260,17 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
 
 /** The description as one line of Markdown (post-mortem); console links stay plain text, it is exported. */
 export function descriptionToMarkdown(description: EventDescription): string {
-  return description.parts
-    .map((part) => {
-      switch (part.type) {
-        case "text":
-          return part.value;
-        case "strong":
-          return `**${part.value}**`;
-        case "code":
-          return `\`${part.value}\``;
-        case "link": {
-          const label = part.isCode ? `\`${part.value}\`` : part.value;
-          return part.scope === "external" && part.href ? `[${label}](${part.href})` : label;
-        }
-      }
-    })
-    .join("");
+  return description.parts.map(partToMarkdown).join("");
+}
+
+function partToMarkdown(part: EventPart): string {
+  if (part.type === "strong") return `**${part.value}**`;
+  if (part.type === "code") return `\`${part.value}\``;
+  if (part.type === "link") {
+    const label = part.isCode ? `\`${part.value}\`` : part.value;
+    return part.scope === "external" && part.href ? `[${label}](${part.href})` : label;
+  }
+  return part.value;
 }
 
 /** The description as plain text (titles, notifications, tests). */

@@ -5,20 +5,20 @@ export {
   SYSTEM_AUTHOR,
 } from "./append-timeline-event";
 export {
+  type DescribableEvent,
+  type DescribeContext,
+  describeEvent,
+  descriptionToMarkdown,
+  descriptionToText,
+  type EventDescription,
+  type EventPart,
+  type ProposalInfo,
+  verdict,
+} from "./describe-event";
+export {
   isTimelineEventKind,
   TIMELINE_EVENT_KINDS,
   TIMELINE_EVENT_SCHEMAS,
   type TimelineEventKind,
   type TimelinePayload,
 } from "./event-kinds";
-export {
-  type DescribableEvent,
-  type DescribeContext,
-  descriptionToMarkdown,
-  descriptionToText,
-  describeEvent,
-  type EventDescription,
-  type EventPart,
-  type ProposalInfo,
-  verdict,
-} from "./describe-event";

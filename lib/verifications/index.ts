@@ -1,2 +1,3 @@
+export { coerceAbiArgs } from "./coerce-abi-args";
 export { formatReadValue } from "./format-read-value";
 export { type RunVerificationOptions, runVerification, toAbiFunction } from "./run-verification";

@@ -18,7 +18,7 @@ export default async function LoginPage({
       </h1>
       <p className="mt-2 text-zinc-400">Incident command for on-chain protocols. Sign in with your wallet.</p>
       <LoginForm
-        chainIds={chains.map((chain) => chain.id)}
+        chains={chains.map((chain) => ({ id: chain.id, name: chain.name }))}
         initialError={params.error}
         callbackUrl={params.callbackUrl}
       />

@@ -6,35 +6,54 @@ import { WalletScope } from "@/components/providers/wallet-scope";
 import { AddressLabel } from "@/components/safe/address-label";
 import { ProposalActions } from "@/components/safe/proposal-actions";
 import { ProposalHashes } from "@/components/safe/proposal-hashes";
+import { ProposalLive } from "@/components/safe/proposal-live";
 import { ProposalStateBadge, SignatureProgress } from "@/components/safe/proposal-state-badge";
 import { SignatureList } from "@/components/safe/signature-list";
 import { SimulationResult } from "@/components/safe/simulation-result";
+import { StateChanges } from "@/components/safe/state-changes";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { getProposalView, isChainUnreachable, reconcileSafeProposals } from "@/lib/safe";
+import { listPublicChains } from "@/lib/chain/public-chains";
+import { isAppError } from "@/lib/errors";
+import { listTimelineEvents } from "@/lib/incidents";
+import { timelineResumeBound } from "@/lib/live";
+import { getProposalView, isDeferredSimulation } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Safe proposal" };
 
+async function load(id: string) {
+  try {
+    return await getProposalView(id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/**
+ * A signer's page: chain, Safe and what the call does first, then what it changes (simulated), then the
+ * hashes to compare, then Sign, which stays in reach at the bottom of the screen on any device. Rendering
+ * reads only the database: the chain is re-read on sign, on execute, on an explicit "Re-read the chain",
+ * and changes arrive through the incident's live stream (ProposalLive).
+ */
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageMember("viewer");
   const { id } = await params;
-  const row = await db().safeProposal.findUnique({ where: { id }, select: { safeId: true } });
-  if (!row) notFound();
-  // The chain is the truth: bring this Safe's proposals in line before showing one (nonce moved, executed elsewhere).
-  let chainError: string | null = null;
-  try {
-    await reconcileSafeProposals(row.safeId);
-  } catch (error) {
-    chainError = isChainUnreachable(error)
-      ? "Chain unreachable: showing the last known owners, threshold and nonce. Signing continues; execution waits until the chain answers and everything is re-checked."
-      : `Could not read the Safe from the chain: ${(error as Error).message.split("\n")[0]}`;
-  }
-  const view = await getProposalView(id);
+  // The stream's start is taken before the proposal is read, so nothing recorded in between is missed.
+  const resumeTxid = await timelineResumeBound();
+  const [view, chains] = await Promise.all([load(id), listPublicChains()]);
+  const newest = view.incident
+    ? await listTimelineEvents({ incidentId: view.incident.id, newest: true, limit: 1 })
+    : [];
+  const after = `${newest[0]?.id ?? 0}-${resumeTxid}`;
+  const chain = chains.find((c) => c.id === view.chainId);
   const fields = { ...view.tx, nonce: view.nonce };
+  const simulation = view.simulation;
+  const stateChanges = simulation && !isDeferredSimulation(simulation) ? (simulation.stateChanges ?? []) : [];
+  const isOpen = ["draft", "signing", "ready"].includes(view.state);
   return (
-    <article className="mx-auto max-w-4xl space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm text-zinc-400">
+    <article className="mx-auto max-w-4xl space-y-4">
+      <header className="space-y-1.5">
+        <p className="flex flex-wrap items-center gap-x-3 text-sm text-zinc-400">
           {view.incident ? (
             <Link href={`/incidents/${view.incident.ref}`} className="underline">
               {view.incident.ref} · {view.incident.title}
@@ -42,26 +61,40 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           ) : (
             "Drill"
           )}
+          <ProposalLive
+            proposalId={view.id}
+            safeId={view.safe.id}
+            incidentRef={view.incident?.ref ?? null}
+            after={after}
+          />
         </p>
-        <h1 className="text-2xl font-semibold break-words">{view.title}</h1>
-        <div className="flex flex-wrap items-center gap-3 text-sm">
+        <h1 className="text-xl font-semibold break-words sm:text-2xl">{view.title}</h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <ProposalStateBadge state={view.state} />
           <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
-          <span className="text-zinc-400">
-            {view.safe.label} · nonce{" "}
-            <span data-testid="proposal-nonce" className="tabular-nums text-zinc-100">
-              {view.nonce}
-            </span>
-          </span>
           {view.isRejection && (
             <span className="rounded bg-zinc-800 px-2 py-0.5 text-xs">rejection (no-op)</span>
           )}
         </div>
-        {chainError && (
-          <p role="alert" className="text-sm text-red-300">
-            {chainError}
-          </p>
-        )}
+        <dl
+          className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm"
+          data-testid="proposal-context"
+        >
+          <dt className="text-zinc-400">Chain</dt>
+          <dd data-testid="proposal-chain">
+            {chain?.name ?? "Unknown chain"} <span className="text-zinc-400">(chain id {view.chainId})</span>
+          </dd>
+          <dt className="text-zinc-400">Safe</dt>
+          <dd className="min-w-0">
+            <AddressLabel address={view.safe.address} name={view.safe.label} />{" "}
+            <span className="text-zinc-400">
+              · nonce{" "}
+              <span data-testid="proposal-nonce" className="tabular-nums text-zinc-100">
+                {view.nonce}
+              </span>
+            </span>
+          </dd>
+        </dl>
         {view.conflicts.length > 0 && (
           <div
             data-testid="nonce-conflicts"
@@ -78,42 +111,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         )}
       </header>
 
-      <section aria-labelledby="actions-heading" className="rounded-lg border border-zinc-800 p-4">
-        <h2 id="actions-heading" className="sr-only">
-          Actions
-        </h2>
-        {view.executedTxHash ? (
-          <p className="text-sm" data-testid="executed-tx">
-            {view.state === "executed" ? "Executed" : "Failed"} in transaction{" "}
-            <code className="break-all font-mono text-xs">{view.executedTxHash}</code> (block{" "}
-            {view.executedBlock}).
-          </p>
-        ) : (
-          <WalletScope>
-            <ProposalActions
-              proposalId={view.id}
-              chainId={view.chainId}
-              safeAddress={view.safe.address}
-              fields={fields}
-              owners={view.safe.owners.map((o) => o.address)}
-              signed={view.signatures.map((s) => s.owner)}
-              state={view.state}
-              count={view.progress.count}
-              threshold={view.progress.threshold}
-              canAct={hasRole(actor.role, "responder")}
-              isRejection={view.isRejection}
-            />
-          </WalletScope>
-        )}
-        {view.executingSince && !view.executedTxHash && (
-          <p className="mt-2 text-sm text-amber-300">
-            Execution in progress since <UtcTime at={view.executingSince} />.
-          </p>
-        )}
-      </section>
-
-      <section aria-labelledby="calls-heading" className="space-y-3">
-        <h2 id="calls-heading" className="text-lg font-semibold">
+      <section aria-labelledby="calls-heading" className="space-y-2">
+        <h2 id="calls-heading" className="text-base font-semibold">
           What this transaction does
         </h2>
         {view.isRejection && (
@@ -122,25 +121,25 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             , which cancels every other proposal at that nonce.
           </p>
         )}
-        <ol className="space-y-3">
+        <ol className="space-y-2">
           {view.calls.map((call, index) => (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: a stored batch never reorders; position is the identity.
               key={`${call.to}-${index}`}
               data-testid="decoded-call"
-              className="rounded-lg border border-zinc-800 p-3"
+              className="rounded-lg border border-zinc-800 p-2.5"
             >
               <p className="text-base">
-                <span className="text-zinc-400">{index + 1}. Call </span>
+                <span className="text-zinc-400">{index + 1}. </span>
                 <code className="font-mono font-semibold text-amber-200">{call.functionName}</code>
                 <span className="text-zinc-400"> on </span>
                 <span className="font-semibold">{call.contract ?? call.toName ?? "an unknown contract"}</span>
               </p>
-              <div className="mt-1 text-sm">
+              <div className="text-xs">
                 <AddressLabel address={call.to} name={call.toName} />
               </div>
               {call.args.length > 0 ? (
-                <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                <dl className="mt-1 grid grid-cols-1 gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[max-content_1fr]">
                   {call.args.map((arg) => (
                     <div key={arg.name} className="contents">
                       <dt className="text-zinc-400">
@@ -156,49 +155,38 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   ))}
                 </dl>
               ) : (
-                <p className="mt-1 text-sm text-zinc-400">No arguments.</p>
+                <p className="text-xs text-zinc-400">No arguments.</p>
               )}
               {call.value !== "0" && <p className="mt-1 text-sm text-amber-300">Sends {call.value} wei</p>}
             </li>
           ))}
         </ol>
-        <dl className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-800 p-3 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="text-zinc-400">Safe</dt>
-          <dd>
-            <AddressLabel address={view.safe.address} name={view.safe.label} />
-          </dd>
-          <dt className="text-zinc-400">To</dt>
-          <dd>
-            <AddressLabel address={view.tx.to} name={view.tx.toName} />
-          </dd>
-          <dt className="text-zinc-400">Value</dt>
-          <dd className="tabular-nums">{view.tx.value} wei</dd>
-          <dt className="text-zinc-400">Operation</dt>
-          <dd data-testid="operation">
-            {view.tx.isDelegateCall ? (
-              <span className="rounded bg-red-600/30 px-2 py-0.5 font-semibold text-red-200 ring-1 ring-red-500">
-                DELEGATECALL
-                {view.tx.isKnownMultiSend
-                  ? " to the known MultiSendCallOnly (a batch)"
-                  : " to an UNKNOWN contract: do not sign"}
-              </span>
-            ) : (
-              "CALL"
-            )}
-          </dd>
-          <dt className="text-zinc-400">Nonce</dt>
-          <dd className="tabular-nums">{view.nonce}</dd>
-          <dt className="text-zinc-400">Gas fields</dt>
-          <dd className="text-zinc-300">
-            safeTxGas {view.tx.safeTxGas}, baseGas {view.tx.baseGas}, gasPrice {view.tx.gasPrice} (no refund)
-          </dd>
-          <dt className="text-zinc-400">Data</dt>
-          <dd className="max-h-24 overflow-auto break-all font-mono text-xs text-zinc-400">{view.tx.data}</dd>
-        </dl>
+        {view.tx.isDelegateCall && (
+          <p data-testid="operation" className="text-sm">
+            <span className="rounded bg-red-600/30 px-2 py-0.5 font-semibold text-red-200 ring-1 ring-red-500">
+              DELEGATECALL
+              {view.tx.isKnownMultiSend
+                ? " to the known MultiSendCallOnly (a batch)"
+                : " to an UNKNOWN contract: do not sign"}
+            </span>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="simulation-heading" className="space-y-2">
+        <h2 id="simulation-heading" className="text-base font-semibold">
+          What changes (simulated)
+        </h2>
+        <StateChanges changes={stateChanges} />
+        {simulation ? (
+          <SimulationResult simulation={simulation} calls={view.calls.map((c) => c.functionName)} />
+        ) : (
+          <p className="text-sm text-zinc-400">Not simulated.</p>
+        )}
       </section>
 
       <section aria-labelledby="hashes-heading" className="space-y-2">
-        <h2 id="hashes-heading" className="text-lg font-semibold">
+        <h2 id="hashes-heading" className="text-base font-semibold">
           Compare with your wallet
         </h2>
         <ProposalHashes
@@ -207,21 +195,34 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           fields={fields}
           server={view.hashes}
         />
-      </section>
-
-      <section aria-labelledby="simulation-heading" className="space-y-2">
-        <h2 id="simulation-heading" className="text-lg font-semibold">
-          Simulation
-        </h2>
-        {view.simulation ? (
-          <SimulationResult simulation={view.simulation} calls={view.calls.map((c) => c.functionName)} />
-        ) : (
-          <p className="text-sm text-zinc-400">Not simulated.</p>
-        )}
+        <details className="rounded-lg border border-zinc-800 p-2 text-sm">
+          <summary className="cursor-pointer text-zinc-300">All transaction fields</summary>
+          <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-[max-content_1fr]">
+            <dt className="text-zinc-400">To</dt>
+            <dd>
+              <AddressLabel address={view.tx.to} name={view.tx.toName} />
+            </dd>
+            <dt className="text-zinc-400">Value</dt>
+            <dd className="tabular-nums">{view.tx.value} wei</dd>
+            <dt className="text-zinc-400">Operation</dt>
+            <dd data-testid={view.tx.isDelegateCall ? undefined : "operation"}>
+              {view.tx.isDelegateCall ? "DELEGATECALL" : "CALL"}
+            </dd>
+            <dt className="text-zinc-400">Gas fields</dt>
+            <dd className="text-zinc-300">
+              safeTxGas {view.tx.safeTxGas}, baseGas {view.tx.baseGas}, gasPrice {view.tx.gasPrice} (no
+              refund)
+            </dd>
+            <dt className="text-zinc-400">Data</dt>
+            <dd className="max-h-24 overflow-auto break-all font-mono text-xs text-zinc-400">
+              {view.tx.data}
+            </dd>
+          </dl>
+        </details>
       </section>
 
       <section aria-labelledby="signatures-heading" className="space-y-2">
-        <h2 id="signatures-heading" className="text-lg font-semibold">
+        <h2 id="signatures-heading" className="text-base font-semibold">
           Signatures <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
         </h2>
         <SignatureList owners={view.safe.owners} signatures={view.signatures} />
@@ -229,7 +230,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
       {(view.verificationResults.length > 0 || view.verifications.length > 0) && (
         <section aria-labelledby="verification-heading" className="space-y-2">
-          <h2 id="verification-heading" className="text-lg font-semibold">
+          <h2 id="verification-heading" className="text-base font-semibold">
             Verification
           </h2>
           {view.verificationResults.length > 0 ? (
@@ -262,6 +263,49 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           Started a timelock: {t.followUpSignature} possible from <UtcTime at={t.readyAt} withDate />.
         </p>
       ))}
+
+      {/* Last in reading order (after the hashes), but sticky: Sign is on a phone's first screen too. */}
+      <section
+        aria-labelledby="actions-heading"
+        className="sticky bottom-0 z-10 -mx-4 border-t border-zinc-700 bg-zinc-950/95 px-4 py-3 backdrop-blur md:mx-0 md:rounded-lg md:border"
+        data-testid="proposal-action-bar"
+      >
+        <h2 id="actions-heading" className="sr-only">
+          Actions
+        </h2>
+        {view.executedTxHash ? (
+          <p className="text-sm" data-testid="executed-tx">
+            {view.state === "executed" ? "Executed" : "Failed"} in transaction{" "}
+            <code className="break-all font-mono text-xs">{view.executedTxHash}</code> (block{" "}
+            {view.executedBlock}
+            ).
+          </p>
+        ) : isOpen ? (
+          <WalletScope>
+            <ProposalActions
+              proposalId={view.id}
+              chainId={view.chainId}
+              chainName={chain?.name ?? `chain ${view.chainId}`}
+              safeAddress={view.safe.address}
+              fields={fields}
+              owners={view.safe.owners.map((o) => o.address)}
+              signed={view.signatures.map((s) => s.owner)}
+              state={view.state}
+              count={view.progress.count}
+              threshold={view.progress.threshold}
+              canAct={hasRole(actor.role, "responder")}
+              isRejection={view.isRejection}
+            />
+          </WalletScope>
+        ) : (
+          <p className="text-sm text-zinc-400">This proposal is {view.state}: nothing to sign or execute.</p>
+        )}
+        {view.executingSince && !view.executedTxHash && (
+          <p className="mt-2 text-sm text-amber-300">
+            Execution in progress since <UtcTime at={view.executingSince} />.
+          </p>
+        )}
+      </section>
     </article>
   );
 }
