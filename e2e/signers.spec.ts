@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Page, TestInfo } from "@playwright/test";
 import { createPrismaClient } from "../lib/db/client";
 import { appendTimelineEvent, SYSTEM_AUTHOR, TIMELINE_EVENT_KINDS } from "../lib/timeline";
 import { TIMELINE_EVENT_EXAMPLES } from "../tests/fixtures/timeline-event-examples";
 import { expect, type Stack, test, walletContext } from "./support/fixtures";
+import { screenshot } from "./support/screenshot";
 
 const ALICE = 1; // Guardian owner
 const BOB = 2; // commander
@@ -12,10 +12,6 @@ function database() {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("e2e global setup did not run");
   return createPrismaClient(url);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
 
 /** Bob declares and proposes pauseGlobal() from the Guardian Safe through the API; returns the proposal. */

@@ -7,51 +7,47 @@ import type { StateChange } from "@/lib/safe/browser";
 export function StateChanges({ changes }: { changes: StateChange[] }) {
   if (changes.length === 0) return null;
   return (
-    <table className="w-full text-left text-sm" data-testid="state-changes">
-      <caption className="sr-only">State changes in the simulation</caption>
-      <thead className="text-xs text-zinc-400">
-        <tr>
-          <th className="py-1 pr-2 font-normal">Read</th>
-          <th className="py-1 pr-2 font-normal">Before</th>
-          <th className="py-1 pr-2 font-normal">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((change) => {
-          const isExpected =
-            change.expected === null || change.after === null
-              ? null
-              : change.after.toLowerCase() === change.expected.toLowerCase();
-          return (
-            <tr
-              key={`${change.address}-${change.signature}-${change.args.join(",")}`}
-              className="border-t border-zinc-800 align-top"
-              data-testid="state-change"
-            >
-              <td className="py-1 pr-2">
-                <span className="font-semibold">{change.contract}</span>.
-                <code className="font-mono text-xs">{change.signature}</code>
-                {change.args.length ? (
-                  <span className="text-zinc-400"> ({change.args.join(", ")})</span>
-                ) : null}
-              </td>
-              <td className="py-1 pr-2 font-mono text-xs">{change.before ?? "—"}</td>
-              <td
-                className={`py-1 pr-2 font-mono text-xs font-semibold ${isExpected === false ? "text-red-300" : change.after !== change.before ? "text-amber-200" : ""}`}
-              >
-                {change.before !== change.after ? "→ " : ""}
-                {change.after ?? "reverts"}
-                {isExpected === true ? (
-                  <span className="ml-1 font-sans text-emerald-300">✓ expected</span>
-                ) : null}
-                {isExpected === false ? (
-                  <span className="ml-1 font-sans">(runbook expects {change.expected})</span>
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ul
+      className="space-y-1 text-sm"
+      data-testid="state-changes"
+      aria-label="State changes in the simulation"
+    >
+      {changes.map((change) => {
+        const isExpected =
+          change.expected === null || change.after === null
+            ? null
+            : change.after.toLowerCase() === change.expected.toLowerCase();
+        const isChanged = change.before !== change.after;
+        return (
+          <li
+            key={`${change.address}-${change.signature}-${change.args.join(",")}`}
+            className="flex flex-wrap items-baseline gap-x-3 rounded border border-zinc-800 px-2 py-1"
+            data-testid="state-change"
+          >
+            <span className="min-w-0 break-all">
+              <span className="font-semibold">{change.contract}</span>.
+              <code className="font-mono text-xs">{change.signature}</code>
+              {change.args.length ? <span className="text-zinc-400"> ({change.args.join(", ")})</span> : null}
+            </span>
+            <span className="font-mono text-xs">
+              {change.before ?? "—"}
+              <span className={isChanged ? "text-amber-200" : "text-zinc-500"}>
+                {" → "}
+                <span className={`font-semibold ${isExpected === false ? "text-red-300" : ""}`}>
+                  {change.after ?? "reverts"}
+                </span>
+              </span>
+              {isChanged ? "" : <span className="ml-1 font-sans text-zinc-500">(unchanged)</span>}
+              {isExpected === true ? (
+                <span className="ml-1 font-sans text-emerald-300">✓ as the runbook expects</span>
+              ) : null}
+              {isExpected === false ? (
+                <span className="ml-1 font-sans text-red-300">(runbook expects {change.expected})</span>
+              ) : null}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
