@@ -27,5 +27,12 @@ export async function register() {
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { keepBackgroundJobsRunning } = await import("./lib/tasks");
     keepBackgroundJobsRunning();
+    // Chain watch: every instance competes for each chain's advisory lock; one watches, the others stand by.
+    const { env } = await import("./lib/env");
+    const state = globalThis as unknown as { breakglassChainWatch?: unknown };
+    if (env().BREAKGLASS_WATCH === "on" && env().DATABASE_URL && !state.breakglassChainWatch) {
+      const { startChainWatch } = await import("./lib/watch");
+      state.breakglassChainWatch = startChainWatch();
+    }
   }
 }

@@ -69,6 +69,17 @@ const EnvSchema = z.object({
       });
     }, "must be comma-separated host or host:port entries")
     .optional(),
+  /** Chain watch (lib/watch): "off" keeps this instance from ever running a watcher. */
+  BREAKGLASS_WATCH: z.enum(["on", "off"]).default("on"),
+  /** Blocks a log must be buried under before it is recorded (per chain: WATCH_CONFIRMATIONS_<chainId>). */
+  BREAKGLASS_WATCH_CONFIRMATIONS: z.coerce.number().int().min(0).max(1000).default(2),
+  WATCH_CONFIRMATIONS: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
+  /** How often a watcher reads the head, in milliseconds. */
+  BREAKGLASS_WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Most blocks one eth_getLogs call covers (providers cap ranges; a refused range is halved). */
+  BREAKGLASS_WATCH_MAX_RANGE: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** A watcher this many seconds behind the chain (or unable to read it) shows as lagging. */
+  BREAKGLASS_WATCH_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -96,6 +107,15 @@ function collectRpcUrls(source: NodeJS.ProcessEnv): Record<string, string[]> {
   return result;
 }
 
+function collectConfirmations(source: NodeJS.ProcessEnv): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const match = /^WATCH_CONFIRMATIONS_(\d+)$/.exec(key);
+    if (match?.[1] && value) result[match[1]] = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  }
+  return result;
+}
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const input = {
     NODE_ENV: source.NODE_ENV,
@@ -107,12 +127,19 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     BREAKGLASS_SECRETS_KEY: source.BREAKGLASS_SECRETS_KEY || undefined,
     BREAKGLASS_METRICS_TOKEN: source.BREAKGLASS_METRICS_TOKEN || undefined,
     BREAKGLASS_OUTBOUND_ALLOW: source.BREAKGLASS_OUTBOUND_ALLOW || undefined,
+    BREAKGLASS_WATCH: source.BREAKGLASS_WATCH || undefined,
+    BREAKGLASS_WATCH_CONFIRMATIONS: source.BREAKGLASS_WATCH_CONFIRMATIONS || undefined,
+    WATCH_CONFIRMATIONS: collectConfirmations(source),
+    BREAKGLASS_WATCH_POLL_MS: source.BREAKGLASS_WATCH_POLL_MS || undefined,
+    BREAKGLASS_WATCH_MAX_RANGE: source.BREAKGLASS_WATCH_MAX_RANGE || undefined,
+    BREAKGLASS_WATCH_LAG_SECONDS: source.BREAKGLASS_WATCH_LAG_SECONDS || undefined,
   };
   const parsed = EnvSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     let variable = String(issue.path[0] ?? "environment");
     if (variable === "RPC_URLS") variable = `RPC_URL_${String(issue.path[1])}`;
+    if (variable === "WATCH_CONFIRMATIONS") variable = `WATCH_CONFIRMATIONS_${String(issue.path[1])}`;
     throw new EnvError(variable, issue.message);
   }
   return parsed.data;

@@ -48,6 +48,9 @@ try {
       DATABASE_URL: database.url,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+      // anvil mines a block only per transaction: with confirmations the last change would wait for the next.
+      [`WATCH_CONFIRMATIONS_${deployment.chainId}`]:
+        process.env[`WATCH_CONFIRMATIONS_${deployment.chainId}`] ?? "0",
     },
     log: verbose ? (line) => console.log(`[next] ${line}`) : undefined,
   });

@@ -39,6 +39,9 @@ export default async function globalSetup() {
             NEXTAUTH_URL: `http://localhost:${port}`,
             NEXTAUTH_SECRET: secret,
             NODE_ENV: "production",
+            // The chain watcher writes what it sees to open incidents' timelines whenever blocks confirm; the
+            // shared stack's specs count timeline rows, so it stays off here. @watch runs on a stack of its own.
+            BREAKGLASS_WATCH: "off",
           },
           log,
         }),

@@ -13,6 +13,8 @@ export type AnvilOptions = {
    * code, storage, blocks) there when stopped, so a stopped node can start again where it was (fault tests).
    */
   statePath?: string;
+  /** Another chain id than 31337, for a test that needs a chain of its own in a shared registry. */
+  chainId?: number;
 };
 
 export type AnvilInstance = { rpcUrl: string; port: number; stop(): Promise<void> };
@@ -62,7 +64,8 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
 
 async function launch(port: number, options: AnvilOptions): Promise<AnvilInstance> {
   installExitHook();
-  const args = ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(ANVIL_CHAIN_ID)];
+  const chainId = options.chainId ?? ANVIL_CHAIN_ID;
+  const args = ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(chainId)];
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   if (options.statePath !== undefined) args.push("--state", options.statePath);
   const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -98,7 +101,7 @@ async function launch(port: number, options: AnvilOptions): Promise<AnvilInstanc
   };
 
   try {
-    await waitUntilReady(rpcUrl, exited);
+    await waitUntilReady(rpcUrl, exited, chainId);
   } catch (error) {
     await stop();
     throw new Error(
@@ -108,7 +111,7 @@ async function launch(port: number, options: AnvilOptions): Promise<AnvilInstanc
   return { rpcUrl, port, stop };
 }
 
-async function waitUntilReady(rpcUrl: string, exited: Promise<void>): Promise<void> {
+async function waitUntilReady(rpcUrl: string, exited: Promise<void>, chainId: number): Promise<void> {
   let hasExited = false;
   void exited.then(() => {
     hasExited = true;
@@ -123,7 +126,7 @@ async function waitUntilReady(rpcUrl: string, exited: Promise<void>): Promise<vo
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
       });
       const body = (await response.json()) as { result?: string };
-      if (body.result !== undefined && Number(body.result) === ANVIL_CHAIN_ID) return;
+      if (body.result !== undefined && Number(body.result) === chainId) return;
     } catch {
       // Not listening yet.
     }

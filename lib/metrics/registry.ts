@@ -28,6 +28,18 @@ function createMetrics() {
       labelNames: ["kind", "outcome"] as const,
       registers: [registry],
     }),
+    watchRpcCalls: new Counter({
+      name: "breakglass_watch_rpc_calls_total",
+      help: "JSON-RPC requests made by this instance's chain watchers, by chain and method",
+      labelNames: ["chain", "method"] as const,
+      registers: [registry],
+    }),
+    watchEvents: new Counter({
+      name: "breakglass_watch_events_total",
+      help: "Chain events recorded (or retracted after a reorg) by this instance's chain watchers",
+      labelNames: ["chain", "outcome"] as const,
+      registers: [registry],
+    }),
     notificationAttempts: new Counter({
       name: "breakglass_notification_attempts_total",
       help: "Outgoing notification delivery attempts, by result (delivered, retry, dead)",

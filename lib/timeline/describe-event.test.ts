@@ -30,6 +30,20 @@ describe("the one event describer", () => {
     }
   });
 
+  it("names a chain event's roles, links its transaction and says whether the console did it", () => {
+    const payload = TIMELINE_EVENT_EXAMPLES["chain.event"];
+    const outside = describeEvent({
+      kind: "chain.event",
+      payload: { ...payload, proposalId: null },
+      correctsId: null,
+    });
+    expect(descriptionToMarkdown(outside)).toBe(
+      `**On chain: GlobalPauseRegistry RoleGranted** (role DEFAULT_ADMIN_ROLE, account 0x7099…79C8) — block 777, tx [\`${TX_HASH}\`](https://scan.example/tx/${TX_HASH}) — outside this console`,
+    );
+    const inside = describeEvent({ kind: "chain.event", payload, correctsId: null }, { proposals });
+    expect(descriptionToText(inside)).toContain("— Pause everything (Guardian Safe)");
+  });
+
   it("links an executed transaction to the chain's explorer and says who executed it", () => {
     const description = describeEvent(
       { kind: "proposal.executed", payload: TIMELINE_EVENT_EXAMPLES["proposal.executed"], correctsId: null },

@@ -237,6 +237,31 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       ];
     case "alert.resolved":
       return [text(`Alert resolved: ${e.p.name} (${e.p.source})`)];
+    case "chain.event": {
+      // A role argument shows by name when known (roleName beside role): the id is then left out.
+      const args = Object.entries(e.p.args)
+        .filter(([key]) => !(`${key}Name` in e.p.args))
+        .map(
+          ([key, value]) =>
+            `${key.replace(/Name$/, "")} ${/^0x[0-9a-fA-F]{40,}$/.test(value) ? shortHex(value) : value}`,
+        )
+        .join(", ");
+      return [
+        strong(`On chain: ${e.p.emitter} ${e.p.event ?? "unknown event"}`),
+        text(`${args ? ` (${args})` : ""} — block ${e.p.blockNumber}, tx `),
+        { type: "link", value: e.p.txHash, href: e.p.explorerUrl, scope: "external", isCode: true },
+        ...(e.p.proposalId
+          ? [text(" — "), proposalLink(e.p.proposalId, context, "a proposal of this console")]
+          : [text(" — outside this console")]),
+      ];
+    }
+    case "chain.event_retracted":
+      return [
+        strong("Reorg"),
+        text(
+          `: ${e.p.emitter} ${e.p.event ?? "event"} of block ${e.p.blockNumber} (${shortHex(e.p.blockHash)}) was replaced${e.p.canonicalHash ? ` by ${shortHex(e.p.canonicalHash)}` : ""}: it did not happen there`,
+        ),
+      ];
     case "postmortem.created":
       return [text(`Post-mortem drafted, due ${utcDateTime(e.p.dueAt)}`)];
     case "postmortem.status_changed":

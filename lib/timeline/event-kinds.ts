@@ -139,6 +139,34 @@ export const TIMELINE_EVENT_SCHEMAS = {
     summary: z.string(),
   }),
   "alert.resolved": z.object({ alertId: z.string(), name: z.string(), source: z.string() }),
+  // Chain watch (lib/watch): a log of a watched contract or Safe, recorded once its block has the configured
+  // confirmations; proposalId names the console proposal whose execution emitted it (null: done outside).
+  "chain.event": z.object({
+    chainEventId: z.number().int(),
+    chainId: z.number().int(),
+    blockNumber: z.number().int(),
+    blockHash: ZHex,
+    txHash: ZHex,
+    logIndex: z.number().int(),
+    address: z.string(),
+    emitter: z.string(),
+    emitterKind: z.enum(["contract", "safe"]),
+    event: z.string().nullable(),
+    signature: z.string().nullable(),
+    args: z.record(z.string(), z.string()),
+    explorerUrl: z.string().nullable(),
+    proposalId: z.string().nullable(),
+  }),
+  // The block that carried a recorded chain event was replaced (reorg): the event did not happen there.
+  "chain.event_retracted": z.object({
+    chainEventId: z.number().int(),
+    chainId: z.number().int(),
+    blockNumber: z.number().int(),
+    blockHash: ZHex,
+    canonicalHash: ZHex.nullable(),
+    event: z.string().nullable(),
+    emitter: z.string(),
+  }),
   // Post-mortem
   "postmortem.created": z.object({ postMortemId: z.string(), dueAt: z.string() }),
   "postmortem.status_changed": z.object({ postMortemId: z.string(), from: z.string(), to: z.string() }),

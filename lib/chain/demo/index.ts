@@ -8,5 +8,6 @@ export {
   type DeployDemoOptions,
   deployDemo,
 } from "./deploy-demo";
+export { execSafeAsOwners } from "./exec-safe-as-owners";
 export * from "./roles";
 export { contractNetworksFor, type DemoDeployment, type DemoSafe, type DemoSafeContracts } from "./types";

@@ -1,0 +1,14 @@
+// Chain watch: what happens on chain appears on the timeline, and suspicious changes raise alerts.
+export { advanceChainCursor, type RoundOutcome } from "./advance-chain-cursor";
+export { type BlockHeader, type ChainReader, createChainReader, type RawLog } from "./chain-reader";
+export { type DecodedChainLog, decodeChainLog } from "./decode-chain-log";
+export { KNOWN_EVENTS_ABI, SAFE_CONFIG_EVENTS, SAFE_EXECUTION_EVENTS } from "./known-events";
+export { loadWatchTargets, type WatchTarget, type WatchTargets } from "./load-watch-targets";
+export { type ChainWatchStatus, LAG_BLOCKS, readWatchStatus } from "./read-watch-status";
+export { buildRoleNames, roleIdOf, roleNamesInText } from "./role-names";
+export {
+  type ChainWatch,
+  type ChainWatchOptions,
+  startChainWatch,
+  WATCH_LOCK_CLASS,
+} from "./start-chain-watch";
