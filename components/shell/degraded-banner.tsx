@@ -6,6 +6,13 @@ import { useEffect, useRef, useState } from "react";
 type HealthBody = {
   database: "ok" | "unreachable";
   chains: { chainId: number; name: string; status: "ok" | "unreachable" }[];
+  watch?: {
+    chainId: number;
+    name: string;
+    status: "ok" | "lagging" | "stopped" | "not_started";
+    lagBlocks: number | null;
+    secondsSinceHead: number | null;
+  }[];
 };
 type Observed = HealthBody | "no-answer";
 
@@ -24,6 +31,16 @@ function messagesFor(observed: Observed | null): string[] {
       messages.push(
         `Chain ${chain.name} RPC unreachable — proposals use the last known owners/nonce and are re-checked before execution`,
       );
+  for (const chain of observed.watch ?? []) {
+    if (chain.status === "lagging")
+      messages.push(
+        `Chain watch for ${chain.name} is behind (${chain.lagBlocks ?? "?"} blocks, last read ${chain.secondsSinceHead ?? "?"} s ago) — on-chain events reach timelines and alerts late`,
+      );
+    if (chain.status === "stopped")
+      messages.push(
+        `Chain watch for ${chain.name} is not running on any instance — on-chain events are not followed`,
+      );
+  }
   return messages;
 }
 

@@ -95,6 +95,35 @@ export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment)
         update: { label: safe.label },
       });
     }
+    // Watch rules (lib/watch), once: afterwards they are the team's to edit in Settings → Chain watch.
+    if ((await tx.watchRule.count()) === 0) {
+      await tx.watchRule.createMany({
+        data: [
+          {
+            name: "Guarded role granted outside the allow-list",
+            kind: "role_granted",
+            roles: [
+              "DEFAULT_ADMIN_ROLE",
+              "GUARDIAN_ROLE",
+              "EMERGENCY_ROLE",
+              "ORACLE_ADMIN_ROLE",
+              "KEEPER_ROLE",
+            ],
+            allowList: [],
+            severityName: "P1",
+            runbookAnchors: ["6-key-rotation"],
+          },
+          { name: "Proxy upgraded", kind: "upgraded", severityName: "P2", runbookAnchors: [] },
+          { name: "Safe owners, threshold or modules changed", kind: "safe_config", severityName: "P2" },
+          {
+            name: "Pause that no open incident explains",
+            kind: "unexplained_pause",
+            severityName: "P1",
+            runbookAnchors: ["2-global-protocol-pause-circuit-breaker"],
+          },
+        ],
+      });
+    }
     for (const member of DEMO_MEMBERS) {
       const { address } = anvilAccount(member.index);
       await tx.member.upsert({

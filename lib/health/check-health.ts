@@ -2,6 +2,7 @@ import { createPublicClient, http } from "viem";
 import { listChains } from "../chain/list-chains";
 import { db } from "../db/client";
 import { readMigrations } from "../db/migrate-files";
+import { type ChainWatchStatus, readWatchStatus } from "../watch";
 
 export type ChainHealth = {
   chainId: number;
@@ -15,6 +16,8 @@ export type Health = {
   database: "ok" | "unreachable";
   migrations: { status: "current" | "pending" | "unknown"; pending: string[] };
   chains: ChainHealth[];
+  /** Each chain's watcher (lib/watch): lagging or stopped makes the console degraded. */
+  watch: ChainWatchStatus[];
 };
 
 const TIMEOUT_MS = 2_000;
@@ -44,6 +47,7 @@ export async function checkHealth(): Promise<Health> {
   let database: Health["database"] = "ok";
   let migrations: Health["migrations"] = { status: "unknown", pending: [] };
   let chains: ChainHealth[] = [];
+  let watch: ChainWatchStatus[] = [];
   try {
     const applied = await db().$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
@@ -52,15 +56,22 @@ export async function checkHealth(): Promise<Health> {
       .map((migration) => migration.name)
       .filter((name) => !names.has(name));
     migrations = { status: pending.length === 0 ? "current" : "pending", pending };
-    chains = await Promise.all((await listChains()).map(checkChain));
+    [chains, watch] = await Promise.all([
+      listChains().then((rows) => Promise.all(rows.map(checkChain))),
+      readWatchStatus(),
+    ]);
   } catch {
     database = "unreachable";
   }
-  const isDegraded = migrations.status !== "current" || chains.some((chain) => chain.status !== "ok");
+  const isDegraded =
+    migrations.status !== "current" ||
+    chains.some((chain) => chain.status !== "ok") ||
+    watch.some((chain) => chain.status === "lagging" || chain.status === "stopped");
   return {
     status: database === "unreachable" ? "down" : isDegraded ? "degraded" : "ok",
     database,
     migrations,
     chains,
+    watch,
   };
 }

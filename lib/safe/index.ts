@@ -42,6 +42,7 @@ export {
 export { listIncidentTimelocks } from "./list-incident-timelocks";
 export { listProposals, type ProposalRow } from "./list-proposals";
 export { addContract, addSafe, listRegistry, parseAbiJson } from "./manage-registry";
+export { type Execution, markExecuted } from "./mark-executed";
 export { parseCallArgs, roleId } from "./parse-call-args";
 export { OPEN_STATES, proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
 export {

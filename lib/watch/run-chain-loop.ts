@@ -73,7 +73,7 @@ export function runChainLoop(options: ChainLoopOptions): { stop: () => Promise<v
         { chain: String(chainId), outcome: "retracted" },
         outcome.retractedEventIds.length,
       );
-    await handleChainEvents({ chainId, log });
+    await handleChainEvents({ targets, log });
     return outcome;
   };
 

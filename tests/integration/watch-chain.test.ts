@@ -1,15 +1,22 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ANVIL_ACCOUNTS } from "@/lib/chain/demo";
 import { db } from "@/lib/db";
 import { declareIncident } from "@/lib/incidents";
 import { type ChainWatch, readWatchStatus, startChainWatch } from "@/lib/watch";
-import { logsOnChain, startWatchedChain, type WatchedChain, waitFor } from "./watch-support";
+import { logsOnChain, pauseWatchRules, startWatchedChain, type WatchedChain, waitFor } from "./watch-support";
 
 /**
  * The chain watcher against a real anvil (a chain of its own per test) and the real database: durable cursor,
  * decoded events once each across restarts, reorgs, one watcher among instances, an unreachable node.
  */
 const cleanups: (() => Promise<void>)[] = [];
+let resumeRules: () => Promise<void>;
+beforeAll(async () => {
+  resumeRules = await pauseWatchRules();
+});
+afterAll(async () => {
+  await resumeRules();
+});
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -93,11 +93,32 @@ export async function startWatchedChain() {
     stop: async () => {
       await anvil.stop();
       await rm(stateDir, { recursive: true, force: true });
+      // Out of the shared registry again (health and later tests must not see a dead chain). Chain events
+      // stay: PostgreSQL refuses to delete them, and without a registry chain nothing reads them.
+      await db().chainCursor.deleteMany({ where: { chainId } });
+      await db().chainBlock.deleteMany({ where: { chainId } });
+      await db().safe.deleteMany({ where: { chainId, proposals: { none: {} } } });
+      await db().contract.deleteMany({ where: { chainId } });
+      if ((await db().safe.count({ where: { chainId } })) === 0)
+        await db().chain.deleteMany({ where: { id: chainId } });
     },
   };
 }
 
 export type WatchedChain = Awaited<ReturnType<typeof startWatchedChain>>;
+
+/**
+ * The seeded watch rules fire on the demo deployment itself (the deployer holds DEFAULT_ADMIN_ROLE for a
+ * moment): suites that are not about alerts switch them off while they run, and back on after.
+ */
+export async function pauseWatchRules(): Promise<() => Promise<void>> {
+  const enabled = await db().watchRule.findMany({ where: { isEnabled: true }, select: { id: true } });
+  const ids = enabled.map((row) => row.id);
+  await db().watchRule.updateMany({ where: { id: { in: ids } }, data: { isEnabled: false } });
+  return async () => {
+    await db().watchRule.updateMany({ where: { id: { in: ids } }, data: { isEnabled: true } });
+  };
+}
 
 /** Polls until the check passes (bounded: a watcher that never gets there fails the test with the last value). */
 export async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 20_000) {

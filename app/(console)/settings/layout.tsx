@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/settings/registry", label: "Chains, contracts, Safes" },
   { href: "/settings/runbook-bindings", label: "Runbook placeholders" },
   { href: "/settings/alerts", label: "Alert sources & routes" },
+  { href: "/settings/watch", label: "Chain watch" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
