@@ -1,4 +1,5 @@
-import { generateLargeRunbook, parseRunbook } from "../lib/runbooks";
+import { parseRunbook } from "../lib/runbooks";
+import { generateLargeRunbook } from "../tests/support/generate-large-runbook";
 import { type BenchOptions, type BenchResult, round } from "./types";
 
 /**

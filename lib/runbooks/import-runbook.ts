@@ -3,6 +3,7 @@ import type { RunbookDocument, RunbookVersion } from "../db/generated/client";
 import { decodeRunbookBytes } from "./decode-runbook-bytes";
 import { parseRunbook } from "./parse-runbook";
 import { buildRunbookPreview, type RunbookPreview } from "./preview-runbook";
+import { requireRunbookSections } from "./require-runbook-sections";
 import { runbookSlug, runbookTitle } from "./runbook-slug";
 import { sha256Hex } from "./sha256-hex";
 
@@ -76,6 +77,7 @@ export async function importRunbook(options: ImportRunbookOptions): Promise<Impo
       ? decodeRunbookBytes(new TextEncoder().encode(options.source))
       : decodeRunbookBytes(options.source);
   const parsed = parseRunbook(text);
+  requireRunbookSections(parsed);
   const title = runbookTitle(parsed.title, options.fileName);
   const prisma = options.prisma ?? db();
   const input = {

@@ -3,7 +3,7 @@
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
 const DURATION =
-  /\b(\d+(?:\.\d+)?)\s*-?\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)\b|\b(?:an?|one)\s+(second|minute|hour|day|week)\b/i;
+  /\b(\d+(?:\.\d+)?)\s*(?:-\s*)?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)\b|\b(?:an?|one)\s+(second|minute|hour|day|week)\b/i;
 
 function unitSeconds(unit: string): number {
   const lower = unit.toLowerCase();
@@ -33,7 +33,7 @@ export function parseResponseTarget(text: string): number | null {
 const STEP_PREFIX = /^\s*(?:step\s*\d+\s*[:.)-]\s*|\d+\s*[.)]\s+)/i;
 const DELAY_CONSTANT = /^[A-Z][A-Z0-9_]*(?:DELAY|TIMELOCK|PERIOD|COOLDOWN)\s*[=:]\s*(.+)$/;
 const TIMELOCK_MENTION =
-  /\b\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\s*-?\s*(?:timelock|time-lock|delay|cooldown)\b|\b(?:timelock|delay|cooldown)\s*(?:of|=|:)\s*\d/i;
+  /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\s*(?:-\s*)?(?:timelock|time-lock|delay|cooldown)\b|\b(?:timelock|delay|cooldown)\s*(?:of|=|:)\s*\d/i;
 
 /**
  * A wait instruction: "Wait 24 hours", "Step 2: Wait 24 hours (UNPAUSE_DELAY = 24 hours)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateLargeRunbook } from "./generate-large-runbook";
+import { generateLargeRunbook } from "../../tests/support/generate-large-runbook";
 import { parseRunbook } from "./parse-runbook";
 import { ZParsedRunbook } from "./schemas";
 

@@ -1,5 +1,6 @@
-import { Lexer } from "marked";
-import { createHeadingSlugger } from "./create-heading-slugger";
+import GithubSlugger from "github-slugger";
+import { capMarkdownNesting, MAX_MARKERS } from "./cap-markdown-nesting";
+import { createMarkdownLexer } from "./create-markdown-lexer";
 import { mergeSeverityLevels } from "./merge-severity-levels";
 import { repairMojibake } from "./repair-mojibake";
 import { resolveAlertRoutes } from "./resolve-alert-routes";
@@ -13,17 +14,40 @@ import { walkTokens } from "./walk-runbook-tokens";
  * becomes a note step.
  */
 
+/**
+ * GitHub's heading anchors (lower case, punctuation dropped, each space a hyphen, repeats suffixed -1, -2 in
+ * document order). Every heading counts, H1 and H4+ included, or the suffixes would not match GitHub's.
+ */
+function headingSlugger(): (heading: string) => string {
+  const slugger = new GithubSlugger();
+  return (heading) => slugger.slug(heading.trim());
+}
+
+const MAX_WARNINGS = 20;
+
+function nestingWarnings(lines: readonly number[]): string[] {
+  const warnings = lines
+    .slice(0, MAX_WARNINGS)
+    .map((line) => `line ${line}: nested more than ${MAX_MARKERS} levels deep; read at that depth`);
+  if (lines.length > MAX_WARNINGS)
+    warnings.push(`and ${lines.length - MAX_WARNINGS} more lines nested too deep`);
+  return warnings;
+}
+
 function toSection({ ownFields: _ownFields, ...section }: SectionDraft): RunbookSection {
   return section;
 }
 
 export function parseRunbook(markdown: string): ParsedRunbook {
   const source = typeof markdown === "string" ? markdown : String(markdown ?? "");
-  const { text, isRepaired } = repairMojibake(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
-  // Block tokens only, with inline lexing on demand: paragraphs and list items are read from their raw
-  // text, so lexing their inline Markdown (a third of marked's time on a 1 MB file) would be wasted.
-  const lexer = new Lexer({ gfm: true });
-  const builder = createRunbookBuilder(createHeadingSlugger(), (inline) => lexer.inlineTokens(inline));
+  const { text: repaired, isRepaired } = repairMojibake(
+    source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"),
+  );
+  const { text, cappedLines } = capMarkdownNesting(repaired);
+  // Block tokens only: paragraphs and list items are read from their raw text, and headings and table
+  // cells through inline-text.ts, which is linear where marked's inline lexer is not.
+  const lexer = createMarkdownLexer();
+  const builder = createRunbookBuilder(headingSlugger());
   // No try/catch on purpose: totality is a property the tests check (parse-runbook.property.test.ts),
   // and a swallowed exception would hide the bug that broke it.
   walkTokens(builder, lexer.blockTokens(text));
@@ -50,5 +74,6 @@ export function parseRunbook(markdown: string): ParsedRunbook {
     actions: builder.actions.map((action) => ({ ...action, runbook: orphan(action.runbook) })),
     alertRoutes: resolveAlertRoutes(builder.alerts, runbooks, severityLevels),
     templates: builder.templates.map((template) => ({ ...template, runbook: orphan(template.runbook) })),
+    warnings: nestingWarnings(cappedLines),
   };
 }

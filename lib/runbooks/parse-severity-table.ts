@@ -13,7 +13,9 @@ export type SeverityCandidate = SeverityLevel & { priority: number };
 const NAME_HEADER = /^(?:severity(?: level)?|sev|level|priority|class(?:ification)?)$/i;
 const ROW_NAME =
   /^(P[0-5]|SEV[- ]?[0-5]|S[0-5]|critical|high|medium|low|info(?:rmational)?)\b\s*(?:[—–:-]+\s*(.*))?$/i;
-const LEVEL_PREFIX = /^(P[0-5]|SEV[- ]?[0-5])\s*(?:\(([^)]+)\))?\s*(?:[:—–=]|\s-)\s*(.+)$/i;
+// No two adjacent `\s*` (`P1` + 100 KB of spaces would backtrack quadratically), and `[\s\S]` not `.`: a list
+// item's text can run over several lines.
+const LEVEL_PREFIX = /^(P[0-5]|SEV[- ]?[0-5])(?:\s*\(([^()]+)\))?(?:\s*[:—–=]|\s+-)\s*(\S[\s\S]*)$/i;
 const PAIR = /\b(P[0-5]|SEV[- ]?[0-5])\s*=\s*([^,;]+)/gi;
 
 function level(name: string, fields: Partial<SeverityLevel>, priority: number): SeverityCandidate {

@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import { collectPlaceholders } from "./collect-placeholders";
 import { type DbLike, findBoundContracts } from "./find-bound-contracts";
 import { parseRunbook } from "./parse-runbook";
+import { requireRunbookSections } from "./require-runbook-sections";
 import { runbookSlug, runbookTitle } from "./runbook-slug";
 import type { ParsedRunbook, RunbookStep } from "./schemas";
 import { sha256Hex } from "./sha256-hex";
@@ -122,5 +123,7 @@ export async function buildRunbookPreview(
 
 /** Parses a runbook and describes it, storing nothing. */
 export async function previewRunbook(options: { text: string; fileName?: string | null }) {
-  return buildRunbookPreview(db(), { ...options, parsed: parseRunbook(options.text) });
+  const parsed = parseRunbook(options.text);
+  requireRunbookSections(parsed);
+  return buildRunbookPreview(db(), { ...options, parsed });
 }

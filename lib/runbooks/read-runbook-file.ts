@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
+import { decodeRunbookBytes } from "./decode-runbook-bytes";
 
 /**
- * Reads a runbook file as text, or says in one line why it cannot: missing, a directory, unreadable,
- * binary (NUL bytes), not UTF-8, or empty. The CLI prints that line and exits 2.
+ * Reads a runbook file as text, or says in one line why it cannot: missing, a directory, unreadable, or
+ * anything decodeRunbookBytes refuses (too large, binary, not UTF-8/UTF-16, empty). The CLI prints that
+ * line and exits 2.
  */
 export type RunbookFileResult = { isOk: true; text: string } | { isOk: false; reason: string };
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -23,14 +23,10 @@ export function readRunbookFile(path: string): RunbookFileResult {
   } catch (error) {
     return { isOk: false, reason: `${path}: ${describeReadError(error)}` };
   }
-  if (bytes.includes(0))
-    return { isOk: false, reason: `${path}: binary file (contains NUL bytes), not Markdown` };
-  let text: string;
   try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { isOk: false, reason: `${path}: not valid UTF-8 text` };
+    return { isOk: true, text: decodeRunbookBytes(bytes) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { isOk: false, reason: `${path}: ${message.replace(/^file: /, "")}` };
   }
-  if (text.replace(/^\uFEFF/, "").trim() === "") return { isOk: false, reason: `${path}: empty file` };
-  return { isOk: true, text };
 }

@@ -1,4 +1,3 @@
-import type { Token } from "marked";
 import type { AlertCandidate } from "./parse-alert-table";
 import type { SeverityCandidate } from "./parse-severity-table";
 import type { ContractAction, RunbookSection, RunbookStep, RunbookTemplate } from "./schemas";
@@ -12,8 +11,6 @@ export type SectionDraft = RunbookSection & { ownFields: Set<SectionField> };
 export type RunbookBuilder = {
   title: string | null;
   slug: (heading: string) => string;
-  /** marked's inline lexer, run only on the text that needs it (headings, table cells). */
-  inline: (markdown: string) => Token[];
   sections: SectionDraft[];
   /** Content before the first section: kept as a runbook only if it has something to do in it. */
   preamble: SectionDraft;
@@ -48,14 +45,10 @@ export function createSectionDraft(
   };
 }
 
-export function createRunbookBuilder(
-  slug: (heading: string) => string,
-  inline: (markdown: string) => Token[],
-): RunbookBuilder {
+export function createRunbookBuilder(slug: (heading: string) => string): RunbookBuilder {
   return {
     title: null,
     slug,
-    inline,
     sections: [],
     preamble: createSectionDraft({ title: "Overview", anchor: "overview", level: 1, parent: null }),
     current: null,

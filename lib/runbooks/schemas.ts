@@ -130,6 +130,9 @@ export const ZParsedRunbook = z.strictObject({
   actions: z.array(ZContractAction),
   alertRoutes: z.array(ZAlertRoute),
   templates: z.array(ZTemplate),
+  warnings: z
+    .array(z.string())
+    .describe("What the parser read only in part, e.g. nesting deeper than it follows, with the line"),
 });
 
 export type SeverityLevel = z.infer<typeof ZSeverityLevel>;

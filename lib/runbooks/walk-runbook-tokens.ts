@@ -29,7 +29,7 @@ const SHELL_WORD =
   /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|node|kubectl|helm|docker|docker-compose|wasmcli|curl|wget|grpcurl|git|aws|gcloud|az|ssh|scp|systemctl|journalctl|psql|etcdctl|openssl|make|\.\/[\w./-]+)\s/;
 
 function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
-  const text = inlineText(builder.inline(token.text), token.text).trim();
+  const text = inlineText(token.text).trim();
   const anchor = builder.slug(text);
   const depth = token.depth;
   builder.headings.length = depth;
@@ -169,7 +169,7 @@ function handleList(builder: RunbookBuilder, list: Tokens.List): void {
 }
 
 function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
-  const cellText = (cell: Tokens.TableCell) => inlineText(builder.inline(cell.text), cell.text).trim();
+  const cellText = (cell: Tokens.TableCell) => inlineText(cell.text).trim();
   const header = table.header.map(cellText);
   const rows = table.rows.map((row) => row.map(cellText));
   builder.severities.push(...(parseSeverityTable(header, rows) ?? []));

@@ -1,0 +1,52 @@
+import { Lexer, Tokenizer, type Tokens } from "marked";
+
+/**
+ * marked's lexer with three of its rules bounded; everything else is marked's own rule. Inside a list item
+ * marked reads text one line at a time: before each line it tries the setext-heading rule, whose pattern
+ * scans every following line for an `===`/`---` underline, and the link-definition rule, whose label may
+ * run over lines to a `]`; then it appends the line to the text so far after `raw.endsWith("\n")`, which
+ * copies the whole text. A list item of 40,000 lines took minutes. Here a setext heading's text may be at
+ * most SETEXT_MAX_LINES lines (runbooks do not write longer ones), a definition's `[label]:` must be on
+ * its first line, and text in a list item is read a paragraph at a time (marked's paragraph rule, as at
+ * the top level) and returned as a paragraph, which marked never merges.
+ */
+
+const SETEXT_MAX_LINES = 16;
+const UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
+const DEFINITION_START = /^ {0,3}\[[^\n]*\]:/;
+
+function hasUnderlineNear(src: string): boolean {
+  let start = 0;
+  for (let line = 0; line <= SETEXT_MAX_LINES && start < src.length; line++) {
+    let end = src.indexOf("\n", start);
+    if (end < 0) end = src.length;
+    const text = src.slice(start, end);
+    if (line > 0 && UNDERLINE.test(text)) return true;
+    if (text.trim() === "") return false;
+    start = end + 1;
+  }
+  return false;
+}
+
+class BoundedTokenizer extends Tokenizer {
+  override lheading(src: string): Tokens.Heading | undefined {
+    return hasUnderlineNear(src) ? super.lheading(src) : undefined;
+  }
+
+  override def(src: string): Tokens.Def | undefined {
+    return DEFINITION_START.test(src) ? super.def(src) : undefined;
+  }
+
+  override text(src: string): Tokens.Text | undefined {
+    const paragraph = this.rules.block.paragraph.exec(src);
+    if (!paragraph) return super.text(src);
+    const raw = paragraph[1]!;
+    const token: Tokens.Paragraph = { type: "paragraph", raw, text: raw, tokens: this.lexer.inline(raw) };
+    // The walker reads paragraph and text tokens alike (walk-runbook-tokens.ts).
+    return token as unknown as Tokens.Text;
+  }
+}
+
+export function createMarkdownLexer(): Lexer {
+  return new Lexer({ gfm: true, tokenizer: new BoundedTokenizer() });
+}
