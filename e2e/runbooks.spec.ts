@@ -6,43 +6,47 @@ import { expect, test, walletContext } from "./support/fixtures";
 const DAVE = 4; // responder
 const FRANK = 6; // viewer
 
-const MUSD_FILE = path.resolve(process.cwd(), "../shared/runbooks/musd-protocol.md");
-const MUSD_TITLE = "Operational Runbooks — Minted mUSD Protocol";
-const GLOBAL_PAUSE = "2. Global Protocol Pause (Circuit Breaker)";
+// The project's own runbook for the demo protocol, which the demo seed also imports.
+const EXAMPLE_FILE = path.resolve(process.cwd(), "examples/runbooks/demo-protocol.md");
+const EXAMPLE_TITLE = "Incident Runbooks — Breakglass Demo Protocol";
+const OTHER_FILE = path.resolve(process.cwd(), "tests/fixtures/runbooks/alert-response.md");
+const GLOBAL_PAUSE = "2. Global Protocol Pause";
 const PRE_UNPAUSE_ITEMS = [
-  "Root cause identified and remediated",
-  "Contract state audited (no unauthorized state changes)",
-  "Supply cap matches expected value",
-  "Oracle prices are fresh",
-  "Bridge attestation nonces are sequential",
-  "Post-mortem drafted",
-  "Team consensus on resumption",
+  "Root cause found and fixed (link the fix in the timeline)",
+  "No unexplained state changes since the pause (balances, roles, supply cap)",
+  "Oracle prices fresh and no circuit breaker tripped (§5)",
+  "Bridge nonce matches the relay's last attestation",
+  "Post-mortem draft started",
+  "Commander and one Admin Safe signer agree to resume",
 ];
 
 test.describe("@runbooks import, checklists and verifications", () => {
-  test("@runbooks a responder imports musd-protocol.md, attaches Global Protocol Pause, ticks the pre-unpause checklist and verifies on chain", async ({
+  test("@runbooks a responder imports the example runbook, attaches Global Protocol Pause, ticks the pre-unpause checklist and verifies on chain", async ({
     browser,
     stack,
   }) => {
     const { context, page } = await walletContext(browser, stack, DAVE, { signIn: true });
 
-    // Upload the real file: the preview shows what was recognised before anything is saved.
+    // Upload the file: the preview shows what was recognised before anything is saved.
     await page.goto("/runbooks/import");
-    await page.getByLabel("Markdown file (UTF-8, at most 2 MB)").setInputFiles(MUSD_FILE);
+    await page.getByLabel("Markdown file (UTF-8, at most 2 MB)").setInputFiles(EXAMPLE_FILE);
     const preview = page.getByTestId("runbook-preview");
-    await expect(preview.getByText(MUSD_TITLE, { exact: true })).toBeVisible();
-    await expect(preview.getByText("The text was mis-encoded")).toBeVisible();
-    await expect(preview.getByRole("heading", { name: "Sections (42)" })).toBeVisible();
-    await expect(preview.getByRole("heading", { name: "Contract actions and reads (17)" })).toBeVisible();
+    await expect(preview.getByText(EXAMPLE_TITLE, { exact: true })).toBeVisible();
+    await expect(preview.getByRole("heading", { name: "Sections (24)" })).toBeVisible();
+    await expect(preview.getByRole("heading", { name: "Contract actions and reads (24)" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "Severity levels (4)" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "Alert routes (7)" })).toBeVisible();
-    await expect(preview.getByRole("heading", { name: "Templates (1)" })).toBeVisible();
+    await expect(preview.getByRole("heading", { name: "Templates (2)" })).toBeVisible();
+    await expect(preview.getByText("The text was mis-encoded")).toHaveCount(0);
     await expect(preview.getByText("0x7ab7236d").first()).toBeVisible(); // isGloballyPaused() selector
     const placeholders = preview.getByTestId("preview-placeholders");
     await expect(
       placeholders.getByRole("listitem").filter({ hasText: "$GLOBAL_PAUSE_REGISTRY" }),
     ).toContainText("bound to GlobalPauseRegistry");
-    await expect(placeholders.getByRole("listitem").filter({ hasText: "$LIQUIDATION_ENGINE" })).toContainText(
+    await expect(placeholders.getByRole("listitem").filter({ hasText: "$PRICE_FEED" })).toContainText(
+      "bound to MockPriceFeed",
+    );
+    await expect(placeholders.getByRole("listitem").filter({ hasText: "$NEW_GUARDIAN" })).toContainText(
       "not bound",
     );
     // The demo seed imported this very file: saving it again adds no version.
@@ -58,7 +62,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     // A pasted, edited copy becomes the next version.
     await page.goto("/runbooks/import");
     await page.getByRole("tab", { name: "Paste Markdown" }).click();
-    const edited = `${readFileSync(MUSD_FILE, "utf8")}\nReviewed in drill ${randomUUID().slice(0, 8)}.\n`;
+    const edited = `${readFileSync(EXAMPLE_FILE, "utf8")}\nReviewed in drill ${randomUUID().slice(0, 8)}.\n`;
     await page.getByLabel("Runbook Markdown").fill(edited);
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByTestId("runbook-preview").getByRole("status")).toContainText(
@@ -68,7 +72,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     await expect(page.getByRole("status").filter({ hasText: "Imported" })).toHaveText(
       `Imported as version ${storedVersion + 1}.`,
     );
-    await expect(page.getByRole("heading", { name: MUSD_TITLE, level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: EXAMPLE_TITLE, level: 1 })).toBeVisible();
     const runbookUrl = new URL(page.url());
 
     // An incident to run it in.
@@ -83,7 +87,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     await page.getByRole("button", { name: `Attach ${GLOBAL_PAUSE}` }).click();
     const run = page.getByRole("article", { name: `Runbook ${GLOBAL_PAUSE}` });
     await expect(run).toBeVisible();
-    await expect(run.getByRole("link", { name: `${MUSD_TITLE} v${storedVersion + 1}` })).toBeVisible();
+    await expect(run.getByRole("link", { name: `${EXAMPLE_TITLE} v${storedVersion + 1}` })).toBeVisible();
     const timeline = page.getByTestId("timeline");
     await expect(timeline.locator('[data-kind="runbook.attached"]')).toContainText(GLOBAL_PAUSE);
 
@@ -96,7 +100,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     expect(href.searchParams.get("value")).toBe("0");
     expect(href.searchParams.get("contractId")).toBeTruthy();
     expect(href.searchParams.get("safeId")).toBeTruthy();
-    expect(href.searchParams.get("runbook")).toMatch(/^[^:]+:pause-emergency:0$/);
+    expect(href.searchParams.get("runbook")).toMatch(/^[^:]+:pause-guardian-safe:0$/);
     await expect(run.getByText("via Guardian Safe (holds GUARDIAN_ROLE)")).toBeVisible();
 
     // Tick the pre-unpause checklist: each tick is a timeline event with who and when.
@@ -157,6 +161,11 @@ test.describe("@runbooks import, checklists and verifications", () => {
     stack,
   }) => {
     const { context, page } = await walletContext(browser, stack, DAVE, { signIn: true });
+    // A second runbook that does not mention the searched text.
+    const other = await context.request.post(`${stack.baseURL}/api/runbooks`, {
+      data: { markdown: readFileSync(OTHER_FILE, "utf8") },
+    });
+    expect(other.status()).toBeLessThan(300);
     await page.goto("/runbooks/import");
     await page.getByLabel("Markdown file (UTF-8, at most 2 MB)").setInputFiles({
       name: "image.md",
@@ -169,16 +178,21 @@ test.describe("@runbooks import, checklists and verifications", () => {
     await expect(page.getByRole("button", { name: "Save runbook" })).toHaveCount(0);
 
     await page.goto("/runbooks");
+    await expect(
+      page
+        .getByRole("list", { name: "Runbook library" })
+        .getByRole("link", { name: "Relayer Network Runbook" }),
+    ).toBeVisible();
     await page.getByLabel("Search runbooks").fill("Pre-unpause");
     await page.getByRole("button", { name: "Search" }).click();
     const library = page.getByRole("list", { name: "Runbook library" });
-    await expect(library.getByRole("link", { name: MUSD_TITLE })).toBeVisible();
+    await expect(library.getByRole("link", { name: EXAMPLE_TITLE })).toBeVisible();
     await expect(
       library.getByRole("link", { name: "Pre-unpause Checklist", exact: true }).first(),
     ).toBeVisible();
-    await expect(library.getByRole("link", { name: "PIL Operations Runbook" })).toHaveCount(0);
-    await library.getByRole("link", { name: MUSD_TITLE }).click();
-    await expect(page.getByRole("heading", { name: "Pause (Emergency)" })).toBeVisible();
+    await expect(library.getByRole("link", { name: "Relayer Network Runbook" })).toHaveCount(0);
+    await library.getByRole("link", { name: EXAMPLE_TITLE }).click();
+    await expect(page.getByRole("heading", { name: "Pause (Guardian Safe)" })).toBeVisible();
     await expect(
       page.getByTestId("action-signature").filter({ hasText: "pauseGlobal()" }).first(),
     ).toBeVisible();

@@ -53,7 +53,7 @@ test.describe("@safe Safe proposals", () => {
     const erin = await walletContext(browser, stack, ERIN, { signIn: true, baseURL: stack.baseURLB });
     try {
       const markdown = readFileSync(
-        path.resolve(process.cwd(), "../shared/runbooks/musd-protocol.md"),
+        path.resolve(process.cwd(), "examples/runbooks/demo-protocol.md"),
         "utf8",
       );
       const imported = await bob.context.request.post(`${stack.baseURL}/api/runbooks`, {
@@ -64,14 +64,14 @@ test.describe("@safe Safe proposals", () => {
 
       const ref = await declareP1(bob.page, `Protocol exploit in progress ${randomUUID().slice(0, 8)}`);
       // Attach the global-pause runbook section through the runbook panel.
-      await bob.page.getByLabel("Attach a runbook section").selectOption(`${versionId}|pause-emergency`);
+      await bob.page.getByLabel("Attach a runbook section").selectOption(`${versionId}|pause-guardian-safe`);
       await bob.page.getByRole("button", { name: "Attach", exact: true }).click();
       const propose = bob.page.getByRole("link", { name: "Propose as Safe transaction" }).first();
       await expect(propose).toBeVisible();
       const href = (await propose.getAttribute("href"))!;
       const query = new URL(href, stack.baseURL).searchParams;
       expect(query.get("signature")).toBe("pauseGlobal()");
-      expect(query.get("runbook")).toBe(`${versionId}:pause-emergency:0`);
+      expect(query.get("runbook")).toBe(`${versionId}:pause-guardian-safe:0`);
       await propose.click();
       await expect(bob.page).toHaveURL(new RegExp(`/incidents/${ref}/proposals/new\\?`));
       await expect(bob.page.getByLabel("Function for call 1")).toHaveValue("pauseGlobal()");

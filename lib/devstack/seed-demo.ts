@@ -1,10 +1,19 @@
+import path from "node:path";
 import type { Abi } from "viem";
-import { bleBridgeV9Abi, globalPauseRegistryAbi, priceOracleAbi } from "../chain/artifacts/demo/abis";
+import {
+  bleBridgeV9Abi,
+  globalPauseRegistryAbi,
+  mockPriceFeedAbi,
+  priceOracleAbi,
+} from "../chain/artifacts/demo/abis";
 import { anvilAccount, type DemoDeployment } from "../chain/demo";
 import type { PrismaClient } from "../db/client";
 import type { MemberRole } from "../db/generated/enums";
 import { SEVERITY_PRESETS } from "../incidents/severity-presets";
-import { importSharedRunbooks } from "../runbooks/import-shared-runbooks";
+import { importRunbookFolder } from "../runbooks";
+
+/** The project's own example runbooks, written for the demo protocol (nothing is read outside the repository). */
+export const EXAMPLE_RUNBOOKS_DIR = path.resolve(import.meta.dirname, "../../examples/runbooks");
 
 /** The demo's people, by anvil account index (see DEMO_CAST: Guardian Safe = 1,2,3; Admin Safe = 2,3,4). */
 export const DEMO_MEMBERS: { index: number; displayName: string; role: MemberRole }[] = [
@@ -20,11 +29,15 @@ export const DEMO_MEMBERS: { index: number; displayName: string; role: MemberRol
  * Seeds (or refreshes) the registry for a fresh anvil deployment. Idempotent: the demo runs it at every
  * start, because anvil starts empty and its port may change.
  */
-export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment): Promise<void> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  deployment: DemoDeployment,
+  options: { log?: (line: string) => void } = {},
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await tx.workspace.upsert({
       where: { id: "default" },
-      create: { name: "Minted mUSD Protocol (demo)", severityScheme: "P1-P4" },
+      create: { name: "Breakglass Demo Protocol", severityScheme: "P1-P4" },
       update: {},
     });
     if ((await tx.severityLevel.count()) === 0) {
@@ -60,6 +73,12 @@ export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment)
         address: deployment.contracts.oracle,
         abi: priceOracleAbi as Abi,
         placeholders: ["$PRICE_ORACLE"],
+      },
+      {
+        name: "MockPriceFeed",
+        address: deployment.contracts.priceFeed,
+        abi: mockPriceFeedAbi as Abi,
+        placeholders: ["$PRICE_FEED"],
       },
     ];
     for (const contract of contracts) {
@@ -133,6 +152,6 @@ export async function seedDemo(prisma: PrismaClient, deployment: DemoDeployment)
       });
     }
   });
-  // The three real runbooks in ../shared/runbooks; their placeholders are bound to the contracts above.
-  await importSharedRunbooks(prisma);
+  // examples/runbooks/*.md: their placeholders ($GLOBAL_PAUSE_REGISTRY, ...) are bound to the contracts above.
+  await importRunbookFolder(prisma, { dir: EXAMPLE_RUNBOOKS_DIR, log: options.log });
 }

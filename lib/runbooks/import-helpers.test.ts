@@ -1,10 +1,10 @@
 import { keccak256, toHex, zeroHash } from "viem";
 import { describe, expect, it } from "vitest";
+import { readFixtureRunbook } from "../../tests/support/runbook-fixtures";
 import { buildProposalHref } from "./build-proposal-href";
 import { asPlaceholder, collectPlaceholders } from "./collect-placeholders";
 import { collectSectionSteps } from "./collect-section-steps";
 import { decodeRunbookBytes, MAX_RUNBOOK_BYTES } from "./decode-runbook-bytes";
-import { readSharedRunbook } from "./load-shared-runbook";
 import { parseRunbook } from "./parse-runbook";
 import { roleFromHint, valueToWei } from "./resolve-runbook-action";
 import { runbookSlug, runbookTitle } from "./runbook-slug";
@@ -48,35 +48,24 @@ describe("placeholders", () => {
     expect(asPlaceholder("0x00000000000000000000000000000000000000A1")).toBeNull();
     expect(asPlaceholder("10000")).toBeNull();
   });
-  it("collects targets and open address arguments of the musd runbook", () => {
-    const placeholders = collectPlaceholders(parseRunbook(readSharedRunbook("musd-protocol.md"))).map(
+  it("collects targets and open address arguments, not resolved values", () => {
+    const placeholders = collectPlaceholders(parseRunbook(readFixtureRunbook("mis-encoded.md"))).map(
       (use) => use.placeholder,
     );
-    expect(placeholders).toEqual([
-      "$BLE_BRIDGE_V9",
-      "$CHAINLINK_FEED",
-      "$CONTRACT",
-      "$GLOBAL_PAUSE_REGISTRY",
-      "$LIQUIDATION_ENGINE",
-      "$NEW_FEED",
-      "$NEW_GUARDIAN",
-      "$OLD_GUARDIAN",
-      "$PRICE_ORACLE",
-      "$TOKEN",
-      "$TOKEN_ADDRESS",
-    ]);
+    // $KEEPER_ROLE is bound in the file ($(cast keccak ...)); $NEW_KEEPER/$OLD_KEEPER are open addresses.
+    expect(placeholders).toEqual(["$LIQUIDATION_QUEUE", "$NEW_KEEPER", "$OLD_KEEPER", "$VAULT_MANAGER"]);
   });
 });
 
 describe("checklist runs", () => {
   it("an H2 procedure brings the steps of its H3 subsections, numbered once", () => {
-    const parsed = parseRunbook(readSharedRunbook("musd-protocol.md"));
-    const steps = collectSectionSteps(parsed, "2-global-protocol-pause-circuit-breaker");
+    const parsed = parseRunbook(readFixtureRunbook("mis-encoded.md"));
+    const steps = collectSectionSteps(parsed, "2-vault-freeze-circuit-breaker");
     expect(steps.map((item) => item.index)).toEqual(steps.map((_, index) => index));
     expect(new Set(steps.map((item) => item.section.anchor))).toEqual(
-      new Set(["pause-emergency", "unpause-recovery", "pre-unpause-checklist"]),
+      new Set(["freeze", "unfreeze", "pre-unfreeze-checklist"]),
     );
-    expect(steps.filter((item) => item.step.kind === "check")).toHaveLength(7);
+    expect(steps.filter((item) => item.step.kind === "check")).toHaveLength(5);
     expect(collectSectionSteps(parsed, "no-such-anchor")).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export { getIncidentRunbooks, type IncidentRunbookView, type RunStepView } from 
 export { getRunbookSource } from "./get-runbook-source";
 export { getRunbookVersion, type RunbookVersionDetail } from "./get-runbook-version";
 export { type ImportRunbookResult, importRunbook } from "./import-runbook";
-export { importSharedRunbooks } from "./import-shared-runbooks";
+export { importRunbookFolder } from "./import-runbook-folder";
 export {
   ZAttachRunbook,
   ZBindPlaceholder,

@@ -26,12 +26,12 @@ describe("runbook CLI", { timeout: 60_000 }, () => {
   it("prints one JSON document that validates against the schema", () => {
     const { status, stdout, stderrLines } = runCli(
       "parse",
-      path.resolve(repoRoot, "../shared/runbooks/musd-protocol.md"),
+      path.resolve(repoRoot, "examples/runbooks/demo-protocol.md"),
     );
     expect(status).toBe(0);
     expect(stderrLines).toEqual([]);
     const parsed = ZParsedRunbook.parse(JSON.parse(stdout));
-    expect(parsed.title).toBe("Operational Runbooks — Minted mUSD Protocol");
+    expect(parsed.title).toBe("Incident Runbooks — Breakglass Demo Protocol");
   });
 
   const binary = path.join(scratch, "binary.md");

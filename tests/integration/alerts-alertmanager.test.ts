@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as alertmanagerPost } from "../../app/api/alerts/alertmanager/route";
 import { db } from "../../lib/db";
 import { freePort } from "../../lib/net/free-port";
-import { importMusdRunbook, makeRoute, makeSource, unique } from "./alerts-support";
+import { GLOBAL_PAUSE_ANCHOR } from "../support/runbook-fixtures";
+import { importExampleRunbook, makeRoute, makeSource, unique } from "./alerts-support";
 
 /**
  * The real Prometheus Alertmanager (Debian package prometheus-alertmanager; .ci/run installs it) delivers
@@ -59,8 +60,8 @@ describe("the real Alertmanager delivers to the console", () => {
     const binary = findAlertmanager();
     const { source, secret } = await makeSource("alertmanager", "bearer");
     sourceId = source.id;
-    runbook = await importMusdRunbook();
-    await makeRoute(name, "P1", [`${runbook.slug}#2-global-protocol-pause-circuit-breaker`]);
+    runbook = await importExampleRunbook();
+    await makeRoute(name, "P1", [`${runbook.slug}#${GLOBAL_PAUSE_ANCHOR}`]);
 
     const consolePort = await freePort();
     console_ = createServer((request, response) => {
@@ -163,7 +164,7 @@ describe("the real Alertmanager delivers to the console", () => {
     expect(incident.title).toContain(name);
     const attached = await db().incidentRunbook.findMany({ where: { incidentId: incident.id } });
     expect(attached.map((row) => [row.versionId, row.anchor])).toEqual([
-      [runbook.versionId, "2-global-protocol-pause-circuit-breaker"],
+      [runbook.versionId, GLOBAL_PAUSE_ANCHOR],
     ]);
 
     await postToAlertmanager(new Date(Date.now() - 1000));

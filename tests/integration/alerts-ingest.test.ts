@@ -3,10 +3,11 @@ import { POST as alertmanagerPost } from "../../app/api/alerts/alertmanager/rout
 import { POST as eventsPost } from "../../app/api/alerts/events/route";
 import { declareFromAlert, dismissAlert } from "../../lib/alerts";
 import { db } from "../../lib/db";
+import { GLOBAL_PAUSE_ANCHOR } from "../support/runbook-fixtures";
 import {
   alertmanagerBody,
   deliveryRequest,
-  importMusdRunbook,
+  importExampleRunbook,
   makeRoute,
   makeSource,
   memberActor,
@@ -126,9 +127,9 @@ describe("alert ingest: refused deliveries store nothing", () => {
 describe("alert ingest: routing, repeats, resolution", () => {
   it("a routed firing alert declares an incident with the routed severity and runbook", async () => {
     const { source, secret } = await makeSource("alertmanager", "bearer");
-    const runbook = await importMusdRunbook();
+    const runbook = await importExampleRunbook();
     const name = unique("ProtocolGloballyPaused");
-    await makeRoute(name, "P1", [`${runbook.slug}#2-global-protocol-pause-circuit-breaker`]);
+    await makeRoute(name, "P1", [`${runbook.slug}#${GLOBAL_PAUSE_ANCHOR}`]);
     const fingerprint = unique("fp");
     const response = await alertmanagerPost(
       deliveryRequest("alertmanager", {
@@ -155,7 +156,7 @@ describe("alert ingest: routing, repeats, resolution", () => {
     ]);
     const attached = await db().incidentRunbook.findMany({ where: { incidentId: incident.id } });
     expect(attached.map((row) => [row.versionId, row.anchor])).toEqual([
-      [runbook.versionId, "2-global-protocol-pause-circuit-breaker"],
+      [runbook.versionId, GLOBAL_PAUSE_ANCHOR],
     ]);
 
     // Resolved: a timeline event, the incident stays open.

@@ -3,7 +3,7 @@ import { createAlertRoute, createAlertSource, signAlertBody } from "../../lib/al
 import type { Actor } from "../../lib/auth";
 import { db } from "../../lib/db";
 import { parseRunbook } from "../../lib/runbooks";
-import { readSharedRunbook } from "../../lib/runbooks/load-shared-runbook";
+import { readExampleRunbook, readFixtureRunbook } from "../support/runbook-fixtures";
 
 /** Shared by the alerts-*.test.ts files: unique rows per test, real route handlers, real signatures. */
 
@@ -20,14 +20,25 @@ export async function makeSource(kind: "alertmanager" | "events", authMode: "bea
   return { source, secret };
 }
 
-/** The musd runbook imported under a unique slug, as the runbook importer would store it. */
-export async function importMusdRunbook(): Promise<{ slug: string; versionId: string }> {
-  const markdown = readSharedRunbook("musd-protocol.md");
-  const slug = unique("musd-");
+/** The example runbook imported under a unique slug, as the runbook importer would store it. */
+export function importExampleRunbook(): Promise<{ slug: string; versionId: string }> {
+  return importRunbookCopy(readExampleRunbook(), "demo-protocol-");
+}
+
+/** The alert-response fixture (severity words in its alert tables), under a unique slug. */
+export function importAlertResponseRunbook(): Promise<{ slug: string; versionId: string }> {
+  return importRunbookCopy(readFixtureRunbook("alert-response.md"), "relayer-");
+}
+
+async function importRunbookCopy(
+  markdown: string,
+  prefix: string,
+): Promise<{ slug: string; versionId: string }> {
+  const slug = unique(prefix);
   const document = await db().runbookDocument.create({
     data: {
       slug,
-      title: "mUSD Protocol Runbook",
+      title: `Runbook copy ${slug}`,
       versions: {
         create: {
           version: 1,

@@ -13,7 +13,7 @@ import {
   declare,
   GLOBAL_PAUSE_ANCHOR,
   jsonRequest,
-  seededMusdVersion,
+  seededExampleVersion,
   smallRunbook,
   unique,
 } from "./runbooks-support";
@@ -25,8 +25,8 @@ describe("roles on the runbook routes", () => {
     const viewer = await bearer("viewer");
     const responder = await bearer("responder");
     const { incident, ref } = await declare();
-    const musd = await seededMusdVersion();
-    const body = { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR };
+    const example = await seededExampleVersion();
+    const body = { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR };
     const url = `/api/incidents/${ref}/runbooks`;
 
     const refused = await attachRoute(jsonRequest(url, "POST", viewer, body), params({ ref }));
@@ -37,7 +37,7 @@ describe("roles on the runbook routes", () => {
     const attached = await attachRoute(jsonRequest(url, "POST", responder, body), params({ ref }));
     expect(attached.status).toBe(201);
     const runId = ((await attached.json()) as { incidentRunbook: { id: string } }).incidentRunbook.id;
-    const steps = collectSectionSteps(musd.parsed as ParsedRunbook, GLOBAL_PAUSE_ANCHOR);
+    const steps = collectSectionSteps(example.parsed as ParsedRunbook, GLOBAL_PAUSE_ANCHOR);
     const checkIndex = steps.find((item) => item.step.kind === "check")!.index;
     const verifyIndex = steps.find((item) => item.step.kind === "verify")!.index;
 
@@ -98,7 +98,7 @@ describe("roles on the runbook routes", () => {
 
     const resolved = await resolveRoute(
       jsonRequest(
-        `/api/runbooks/actions/resolve?runbook=${encodeURIComponent(`${musd.id}:pause-emergency:0`)}`,
+        `/api/runbooks/actions/resolve?runbook=${encodeURIComponent(`${example.id}:pause-guardian-safe:0`)}`,
         "GET",
         viewer,
       ),

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db/client";
 import { attachRunbook, checkRunbookItem, getIncidentRunbooks } from "../../lib/runbooks";
-import { author, declare, GLOBAL_PAUSE_ANCHOR, seededMusdVersion } from "./runbooks-support";
+import { author, declare, GLOBAL_PAUSE_ANCHOR, seededExampleVersion } from "./runbooks-support";
 
 // The database write of the event succeeds and then something fails before the commit (a crash, a lost
 // connection): the change it records must not remain. The real appendTimelineEvent runs first.
@@ -21,13 +21,13 @@ vi.mock("../../lib/timeline/append-timeline-event", async (importOriginal) => {
 describe("a failure to write the event leaves nothing", () => {
   it("attaching: no checklist run without its runbook.attached event", async () => {
     const { incident, ref } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     failure.kind = "runbook.attached";
     try {
       await expect(
         attachRunbook({
           incidentId: incident.id,
-          input: { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR },
+          input: { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR },
           author,
         }),
       ).rejects.toThrow(/simulated failure/);
@@ -40,10 +40,10 @@ describe("a failure to write the event leaves nothing", () => {
 
   it("ticking: the item stays unticked and no event remains", async () => {
     const { incident, ref } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     const { incidentRunbook } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: "pre-unpause-checklist" },
+      input: { versionId: example.id, anchor: "pre-unpause-checklist" },
       author,
     });
     failure.kind = "checklist.item_checked";

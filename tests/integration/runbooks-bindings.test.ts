@@ -9,7 +9,7 @@ import {
   loadRunbookAction,
   resolveRunbookAction,
 } from "../../lib/runbooks";
-import { seededMusdVersion, unique } from "./runbooks-support";
+import { seededExampleVersion, unique } from "./runbooks-support";
 
 function action(overrides: Partial<ContractAction>): ContractAction {
   return {
@@ -35,21 +35,21 @@ async function demoContract(name: string) {
 }
 
 describe("placeholder bindings", () => {
-  it("the musd placeholders resolve to the demo contracts, and role hints to the Safe holding the role", async () => {
+  it("the example placeholders resolve to the demo contracts, and role hints to the Safe holding the role", async () => {
     const deployment = inject("deployment");
-    const musd = await seededMusdVersion();
-    const parsed = musd.parsed as { actions: ContractAction[] };
+    const example = await seededExampleVersion();
+    const parsed = example.parsed as { actions: ContractAction[] };
     const pauseIndex = parsed.actions.findIndex((a) => a.signature === "pauseGlobal()");
     const unpauseIndex = parsed.actions.findIndex((a) => a.signature === "unpauseGlobal()");
 
-    const pause = await loadRunbookAction({ versionId: musd.id, actionIndex: pauseIndex });
-    expect(pause.section?.who).toBe("Any GUARDIAN_ROLE holder");
+    const pause = await loadRunbookAction({ versionId: example.id, actionIndex: pauseIndex });
+    expect(pause.section?.who).toBe("Any GUARDIAN_ROLE holder (the Guardian Safe, 2 signatures)");
     expect(pause.resolved.contract?.address).toBe(deployment.contracts.globalPauseRegistry);
     expect(pause.resolved.role).toEqual({ name: "GUARDIAN_ROLE", hash: keccak256(toHex("GUARDIAN_ROLE")) });
     expect(pause.resolved.suggestedSafe?.address).toBe(deployment.safes.guardian.address);
     expect(pause.resolved).toMatchObject({ args: [], value: "0", signature: "pauseGlobal()" });
 
-    const unpause = await loadRunbookAction({ versionId: musd.id, actionIndex: unpauseIndex });
+    const unpause = await loadRunbookAction({ versionId: example.id, actionIndex: unpauseIndex });
     expect(unpause.resolved.role?.hash).toBe(zeroHash);
     expect(unpause.resolved.suggestedSafe?.address).toBe(deployment.safes.admin.address);
   });

@@ -3,7 +3,13 @@ import { POST as previewRoute } from "../../app/api/runbooks/preview/route";
 import { POST as importRoute } from "../../app/api/runbooks/route";
 import { db } from "../../lib/db/client";
 import { importRunbook, MAX_RUNBOOK_BYTES, previewRunbook } from "../../lib/runbooks";
-import { bearer, musdMarkdown, smallRunbook, unique } from "./runbooks-support";
+import {
+  EXAMPLE_RUNBOOK_SLUG,
+  EXAMPLE_RUNBOOK_TITLE,
+  readExampleRunbook,
+  readFixtureRunbook,
+} from "../support/runbook-fixtures";
+import { bearer, smallRunbook, unique } from "./runbooks-support";
 
 describe("importing a runbook", () => {
   it("creates version 1, version 2 for changed text, and no new version for the same text", async () => {
@@ -29,9 +35,9 @@ describe("importing a runbook", () => {
     expect(await db().runbookVersion.count({ where: { documentId: first.document.id } })).toBe(2);
   });
 
-  it("keeps the original text byte for byte (mis-encoded musd, BOM) and its sha256", async () => {
+  it("keeps the original text byte for byte (mis-encoded, BOM) and its sha256", async () => {
     const bytes = new TextEncoder().encode(
-      `\uFEFF${musdMarkdown().replace("# Operational", `# ${unique()} Operational`)}`,
+      `\uFEFF${readFixtureRunbook("mis-encoded.md").replace("# Vault", `# ${unique()} Vault`)}`,
     );
     const { version } = await importRunbook({ source: bytes, importedBy: "test" });
     expect(new TextEncoder().encode(version.source)).toEqual(bytes);
@@ -39,46 +45,55 @@ describe("importing a runbook", () => {
     expect(version.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
   });
 
-  it("the demo seed imported the three shared runbooks, once", async () => {
-    const titles = (await db().runbookDocument.findMany()).map((document) => document.title);
-    expect(titles).toEqual(
-      expect.arrayContaining([
-        "Operational Runbooks — Minted mUSD Protocol",
-        "PIL Operations Runbook",
-        "Operator Runbook",
-      ]),
-    );
-    const musd = await db().runbookDocument.findUniqueOrThrow({
-      where: { slug: "operational-runbooks-minted-musd-protocol" },
+  it("the demo seed imported the project's example runbook, once, with its contracts bound", async () => {
+    const example = await db().runbookDocument.findUniqueOrThrow({
+      where: { slug: EXAMPLE_RUNBOOK_SLUG },
       include: { versions: true },
     });
-    expect(musd.versions[0]!.importedBy).toBe("seed");
+    expect(example.title).toBe(EXAMPLE_RUNBOOK_TITLE);
+    expect(example.versions).toHaveLength(1);
+    expect(example.versions[0]!.importedBy).toBe("seed");
+    expect(example.versions[0]!.source).toBe(readExampleRunbook());
   });
 });
 
 describe("the preview", () => {
   it("shows what was recognised and which placeholders are bound, storing nothing", async () => {
     const before = await db().runbookVersion.count();
-    const preview = await previewRunbook({ text: musdMarkdown(), fileName: "musd-protocol.md" });
+    const preview = await previewRunbook({ text: readExampleRunbook(), fileName: "demo-protocol.md" });
     expect(await db().runbookVersion.count()).toBe(before);
-    expect(preview.title).toBe("Operational Runbooks — Minted mUSD Protocol");
-    expect(preview.isMojibakeRepaired).toBe(true);
+    expect(preview.title).toBe(EXAMPLE_RUNBOOK_TITLE);
+    expect(preview.isMojibakeRepaired).toBe(false);
     expect(preview.existing).toMatchObject({ latestVersion: 1, isIdentical: true });
     expect(preview.severityLevels.map((level) => level.name)).toEqual(["P1", "P2", "P3", "P4"]);
     expect(preview.alertRoutes).toHaveLength(7);
-    expect(preview.templates).toHaveLength(1);
+    expect(preview.templates).toHaveLength(2);
     expect(preview.actions[0]).toMatchObject({ signature: "pauseGlobal()", selector: "0x98e9a952" });
     const byName = Object.fromEntries(
       preview.placeholders.map((p) => [p.placeholder, p.contract?.name ?? null]),
     );
-    expect(byName).toMatchObject({
+    // Every contract the runbook targets is bound by the demo seed; the rest are values a responder fills in.
+    expect(byName).toEqual({
       $GLOBAL_PAUSE_REGISTRY: "GlobalPauseRegistry",
       $BLE_BRIDGE_V9: "BLEBridgeV9",
       $PRICE_ORACLE: "PriceOracle",
-      $LIQUIDATION_ENGINE: null,
+      $PRICE_FEED: "MockPriceFeed",
+      $NEW_FEED: null,
+      $NEW_GUARDIAN: null,
+      $OLD_GUARDIAN: null,
     });
     const pause = preview.sections.find((section) => section.anchor === "pre-unpause-checklist");
-    expect(pause?.counts.check).toBe(7);
+    expect(pause?.counts.check).toBe(6);
+  });
+
+  it("says when the text was mis-encoded and repaired, and that it is new", async () => {
+    const preview = await previewRunbook({
+      text: readFixtureRunbook("mis-encoded.md").replace("# Vault", `# ${unique()} Vault`),
+      fileName: "mis-encoded.md",
+    });
+    expect(preview.isMojibakeRepaired).toBe(true);
+    expect(preview.title).toMatch(/Vault Operations — Lending Desk Runbooks$/);
+    expect(preview.existing).toBeNull();
   });
 });
 

@@ -16,7 +16,7 @@ import {
   author,
   declare,
   GLOBAL_PAUSE_ANCHOR,
-  seededMusdVersion,
+  seededExampleVersion,
   smallRunbook,
   unique,
 } from "./runbooks-support";
@@ -30,22 +30,28 @@ function stepIndexes(parsed: ParsedRunbook, anchor: string, sectionAnchor: strin
 describe("attaching runbooks to an incident", () => {
   it("suggests sections from the severity and attaches one with its timeline event", async () => {
     const { incident } = await declare("P1");
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     const { suggestions } = await suggestRunbooks(incident);
     expect(suggestions).toContainEqual(
-      expect.objectContaining({ versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR, reasons: ["severity P1"] }),
+      expect.objectContaining({
+        versionId: example.id,
+        anchor: GLOBAL_PAUSE_ANCHOR,
+        reasons: ["severity P1"],
+      }),
     );
-    expect(suggestions.some((s) => s.anchor === "4-oracle-failure--stale-price")).toBe(false); // P2
+    expect(suggestions.some((s) => s.anchor === "5-oracle-stale-price-or-tripped-circuit-breaker")).toBe(
+      false,
+    ); // P2
     const { incidentRunbook, isNew } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR },
+      input: { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR },
       author,
     });
     expect(isNew).toBe(true);
-    expect(incidentRunbook.title).toBe("2. Global Protocol Pause (Circuit Breaker)");
+    expect(incidentRunbook.title).toBe("2. Global Protocol Pause");
     const again = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR },
+      input: { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR },
       author,
     });
     expect(again).toMatchObject({ isNew: false, incidentRunbook: { id: incidentRunbook.id } });
@@ -53,12 +59,12 @@ describe("attaching runbooks to an incident", () => {
       where: { incidentId: incident.id, kind: "runbook.attached" },
     });
     expect(events).toHaveLength(1);
-    expect(events[0]!.payload).toMatchObject({ version: musd.version, anchor: GLOBAL_PAUSE_ANCHOR });
+    expect(events[0]!.payload).toMatchObject({ version: example.version, anchor: GLOBAL_PAUSE_ANCHOR });
     const after = await suggestRunbooks(incident);
     // Only this document's section: other tests import copies of the same runbook under their own slugs.
-    expect(after.suggestions.some((s) => s.anchor === GLOBAL_PAUSE_ANCHOR && s.versionId === musd.id)).toBe(
-      false,
-    );
+    expect(
+      after.suggestions.some((s) => s.anchor === GLOBAL_PAUSE_ANCHOR && s.versionId === example.id),
+    ).toBe(false);
   });
 
   it("an incident keeps the version it used after a re-import", async () => {
@@ -82,11 +88,11 @@ describe("attaching runbooks to an incident", () => {
 
   it("refuses a section the version does not have, naming the field", async () => {
     const { incident } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     await expect(
       attachRunbook({
         incidentId: incident.id,
-        input: { versionId: musd.id, anchor: "no-such-section" },
+        input: { versionId: example.id, anchor: "no-such-section" },
         author,
       }),
     ).rejects.toThrow(/anchor: the runbook has no section/);
@@ -97,14 +103,14 @@ describe("attaching runbooks to an incident", () => {
 describe("the checklist run", () => {
   it("each tick and untick is a timeline event; the state is the latest event per step", async () => {
     const { incident, ref } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     const { incidentRunbook } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR },
+      input: { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR },
       author,
     });
-    const items = stepIndexes(musd.parsed as ParsedRunbook, GLOBAL_PAUSE_ANCHOR, "pre-unpause-checklist");
-    expect(items).toHaveLength(7);
+    const items = stepIndexes(example.parsed as ParsedRunbook, GLOBAL_PAUSE_ANCHOR, "pre-unpause-checklist");
+    expect(items).toHaveLength(6);
     const tick = (stepIndex: number, isChecked: boolean) =>
       checkRunbookItem({
         incidentId: incident.id,
@@ -126,19 +132,19 @@ describe("the checklist run", () => {
       {
         incidentRunbookId: incidentRunbook.id,
         stepIndex: items[0],
-        text: "Root cause identified and remediated",
+        text: "Root cause found and fixed (link the fix in the timeline)",
         isChecked: true,
       },
       {
         incidentRunbookId: incidentRunbook.id,
         stepIndex: items[1],
-        text: expect.stringContaining("Contract state"),
+        text: expect.stringContaining("No unexplained state changes"),
         isChecked: true,
       },
       {
         incidentRunbookId: incidentRunbook.id,
         stepIndex: items[1],
-        text: expect.stringContaining("Contract state"),
+        text: expect.stringContaining("No unexplained state changes"),
         isChecked: false,
       },
     ]);
@@ -151,13 +157,13 @@ describe("the checklist run", () => {
 
   it("refuses a note and a step that does not exist, writing nothing", async () => {
     const { incident } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     const { incidentRunbook } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: "pause-emergency" },
+      input: { versionId: example.id, anchor: "pause-guardian-safe" },
       author,
     });
-    const noteIndex = collectSectionSteps(musd.parsed as ParsedRunbook, "pause-emergency").find(
+    const noteIndex = collectSectionSteps(example.parsed as ParsedRunbook, "pause-guardian-safe").find(
       (item) => item.step.kind === "note",
     )!.index;
     for (const stepIndex of [noteIndex, 999]) {
@@ -185,11 +191,11 @@ describe("verification steps", () => {
       transport: http(inject("rpcUrl")),
     }).extend(publicActions);
     const { incident } = await declare();
-    const musd = await seededMusdVersion();
-    const parsed = musd.parsed as ParsedRunbook;
+    const example = await seededExampleVersion();
+    const parsed = example.parsed as ParsedRunbook;
     const { incidentRunbook } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: GLOBAL_PAUSE_ANCHOR },
+      input: { versionId: example.id, anchor: GLOBAL_PAUSE_ANCHOR },
       author,
     });
     const verifies = collectSectionSteps(parsed, GLOBAL_PAUSE_ANCHOR).filter(
@@ -251,10 +257,10 @@ describe("verification steps", () => {
 
   it("refuses a step that is not a verification", async () => {
     const { incident } = await declare();
-    const musd = await seededMusdVersion();
+    const example = await seededExampleVersion();
     const { incidentRunbook } = await attachRunbook({
       incidentId: incident.id,
-      input: { versionId: musd.id, anchor: "pre-unpause-checklist" },
+      input: { versionId: example.id, anchor: "pre-unpause-checklist" },
       author,
     });
     await expect(

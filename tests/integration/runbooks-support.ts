@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createApiToken, type Role } from "../../lib/auth";
 import { db } from "../../lib/db/client";
 import { declareIncident, formatIncidentRef } from "../../lib/incidents";
-import { readSharedRunbook } from "../../lib/runbooks/load-shared-runbook";
+import { EXAMPLE_RUNBOOK_SLUG } from "../support/runbook-fixtures";
 
 /** Shared by the runbooks-*.test.ts files: unique rows per test, real route handlers with real API tokens. */
 
@@ -40,17 +40,13 @@ export async function declare(severity = "P1") {
   return { incident, ref: formatIncidentRef(incident.number) };
 }
 
-/** The musd runbook as the demo seed imported it (the global setup runs the seed). */
-export async function seededMusdVersion() {
+/** The project's example runbook as the demo seed imported it (the global setup runs the seed). */
+export async function seededExampleVersion() {
   const document = await db().runbookDocument.findUniqueOrThrow({
-    where: { slug: "operational-runbooks-minted-musd-protocol" },
+    where: { slug: EXAMPLE_RUNBOOK_SLUG },
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
   });
   return document.versions[0]!;
-}
-
-export function musdMarkdown(): string {
-  return readSharedRunbook("musd-protocol.md");
 }
 
 export async function bearer(role: Role): Promise<Record<string, string>> {
@@ -66,4 +62,4 @@ export function jsonRequest(url: string, method: string, headers: Record<string,
   });
 }
 
-export const GLOBAL_PAUSE_ANCHOR = "2-global-protocol-pause-circuit-breaker";
+export { GLOBAL_PAUSE_ANCHOR } from "../support/runbook-fixtures";

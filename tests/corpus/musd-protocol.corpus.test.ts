@@ -1,11 +1,12 @@
 import { keccak256, toFunctionSelector, toHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { parseRunbook } from "./index";
-import { actionsUnder, countActions, readSharedRunbook, sectionOf, tocAnchors } from "./load-shared-runbook";
+import { parseRunbook } from "../../lib/runbooks";
+import { actionsUnder, countActions, sectionOf, tocAnchors } from "../support/runbook-fixtures";
+import { readCorpusRunbook } from "./read-corpus-runbook";
 
-// Every figure below was counted by hand from the file in shared/runbooks, not copied from parser output.
+// Every figure below was counted by hand from the real file (npm run test:corpus -- DIR), not copied from parser output.
 describe("musd-protocol.md (mis-encoded)", () => {
-  const markdown = readSharedRunbook("musd-protocol.md");
+  const markdown = readCorpusRunbook("musd-protocol.md");
   const parsed = parseRunbook(markdown);
 
   it("repairs the mojibake", () => {

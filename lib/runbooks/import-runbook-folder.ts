@@ -4,26 +4,26 @@ import type { PrismaClient } from "../db/client";
 import { importRunbook } from "./import-runbook";
 
 /**
- * Imports every Markdown runbook of a folder (the demo's ../shared/runbooks). Idempotent: an unchanged file
- * is the version already stored. A missing folder is a one-line note, not a failure: the demo still runs.
+ * Imports every Markdown runbook of a folder (the demo seed passes the repository's examples/runbooks).
+ * Idempotent: an unchanged file is the version already stored. A missing folder is a one-line note, not a
+ * failure: a deployment may keep no runbooks on disk.
  */
-export async function importSharedRunbooks(
+export async function importRunbookFolder(
   prisma: PrismaClient,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir: string; log?: (line: string) => void },
 ): Promise<{ imported: string[]; unchanged: string[] }> {
-  const dir = options.dir ?? path.resolve(process.cwd(), "../shared/runbooks");
   const log = options.log ?? ((line: string) => console.log(line));
   const result = { imported: [] as string[], unchanged: [] as string[] };
-  if (!existsSync(dir)) {
-    log(`runbooks: ${dir} not found, no runbooks imported`);
+  if (!existsSync(options.dir)) {
+    log(`runbooks: ${options.dir} not found, no runbooks imported`);
     return result;
   }
-  const files = readdirSync(dir)
+  const files = readdirSync(options.dir)
     .filter((name) => /\.(md|markdown)$/i.test(name))
     .sort();
   for (const name of files) {
     const { isNew, document } = await importRunbook({
-      source: readFileSync(path.join(dir, name)),
+      source: readFileSync(path.join(options.dir, name)),
       fileName: name,
       importedBy: "seed",
       prisma,

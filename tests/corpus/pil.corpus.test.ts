@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseRunbook } from "./index";
-import { countActions, readSharedRunbook, sectionOf, tocAnchors } from "./load-shared-runbook";
+import { parseRunbook } from "../../lib/runbooks";
+import { countActions, sectionOf, tocAnchors } from "../support/runbook-fixtures";
+import { readCorpusRunbook } from "./read-corpus-runbook";
 
-// Every figure below was counted by hand from the file in shared/runbooks, not copied from parser output.
+// Every figure below was counted by hand from the real file (npm run test:corpus -- DIR), not copied from parser output.
 describe("pil.md", () => {
-  const markdown = readSharedRunbook("pil.md");
+  const markdown = readCorpusRunbook("pil.md");
   const parsed = parseRunbook(markdown);
 
   it("reads title and sections", () => {
