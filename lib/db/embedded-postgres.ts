@@ -66,6 +66,15 @@ function persistentDataDir(): string {
   return path.join(process.cwd(), ".data", "postgres");
 }
 
+/**
+ * Server settings. Dev and demo data persist, so they keep PostgreSQL's durability defaults: with fsync off
+ * a crash or power cut can corrupt the cluster. Only throwaway test databases trade that for speed.
+ */
+export function postgresFlags(isPersistent: boolean): string[] {
+  const flags = ["-c", "max_connections=200"];
+  return isPersistent ? flags : [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off"];
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await freePort());
   let dataDir: string;
@@ -93,7 +102,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     createPostgresUser: true,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "synchronous_commit=off"],
+    postgresFlags: postgresFlags(options.isPersistent),
   });
   if (isNew) await pg.initialise();
   await pg.start();
