@@ -130,7 +130,7 @@ export async function seedDemo(
             ],
             allowList: [],
             severityName: "P1",
-            runbookAnchors: ["6-key-rotation"],
+            runbookAnchors: ["incident-runbooks-breakglass-demo-protocol#6-role-rotation"],
           },
           { name: "Proxy upgraded", kind: "upgraded", severityName: "P2", runbookAnchors: [] },
           { name: "Safe owners, threshold or modules changed", kind: "safe_config", severityName: "P2" },
@@ -138,7 +138,7 @@ export async function seedDemo(
             name: "Pause that no open incident explains",
             kind: "unexplained_pause",
             severityName: "P1",
-            runbookAnchors: ["2-global-protocol-pause-circuit-breaker"],
+            runbookAnchors: ["incident-runbooks-breakglass-demo-protocol#2-global-protocol-pause"],
           },
         ],
       });

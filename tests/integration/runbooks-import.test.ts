@@ -54,6 +54,17 @@ describe("importing a runbook", () => {
     expect(example.versions).toHaveLength(1);
     expect(example.versions[0]!.importedBy).toBe("seed");
     expect(example.versions[0]!.source).toBe(readExampleRunbook());
+    // The seeded chain-watch rules attach sections of this runbook: each reference must name one of them.
+    const anchors = new Set(
+      (example.versions[0]!.parsed as { runbooks: { anchor: string }[] }).runbooks.map((s) => s.anchor),
+    );
+    const references = (await db().watchRule.findMany()).flatMap((rule) => rule.runbookAnchors);
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) {
+      const [slug, anchor] = reference.split("#");
+      expect(slug).toBe(EXAMPLE_RUNBOOK_SLUG);
+      expect(anchors.has(anchor!), reference).toBe(true);
+    }
   });
 });
 
