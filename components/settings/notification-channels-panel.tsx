@@ -21,6 +21,7 @@ const EVENTS = [
   { value: "severity_changed", label: "Severity changed" },
   { value: "status_update", label: "Status update posted" },
   { value: "signatures_needed", label: "Signatures needed" },
+  { value: "kit_readiness", label: "Emergency kit needs signing" },
 ];
 
 export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[] }) {

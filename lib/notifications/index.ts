@@ -11,6 +11,7 @@ export {
   type RetryPolicy,
 } from "./deliver-due-notifications";
 export { enqueueNotificationsForEvent } from "./enqueue-notifications";
+export { enqueueStandaloneNotification, type StandaloneMessage } from "./enqueue-standalone-notification";
 export {
   type ChannelView,
   createChannel,

@@ -5,6 +5,8 @@ export const NOTIFICATION_EVENTS = [
   "severity_changed",
   "status_update",
   "signatures_needed",
+  // An emergency kit left ARMED (lib/kits): its owners must sign again.
+  "kit_readiness",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const CHANNEL_KINDS = ["slack", "webhook"] as const;

@@ -31,6 +31,7 @@ export {
   isDeferredSimulation,
   type StoredSimulation,
 } from "./deferred-simulation";
+export { deriveVerifications, parseRunbookSource, type RunbookSource } from "./derive-verifications";
 export { type ExecTransactionArgs, toExecTransactionArgs } from "./exec-transaction-args";
 export { getProposalView, type ProposalView } from "./get-proposal-view";
 export {
@@ -60,7 +61,7 @@ export { type RecordExecutionResult, recordExecution } from "./record-execution"
 export { resimulateProposal } from "./resimulate-proposal";
 export { type DecodedCall, resolveCalls, resolveFunction } from "./resolve-calls";
 export { accessControlAbi, safeAbi } from "./safe-abi";
-export { safeContractsForChain } from "./safe-contracts-for-chain";
+export { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";
 export * from "./schemas";
 export { type Simulation, simulateSafeTransaction } from "./simulate-safe-transaction";
 export { verifyProposal } from "./verify-proposal";

@@ -3,7 +3,14 @@ import { publicClientFor } from "../chain/public-client";
 import { coerceAbiArgs, formatReadValue, toAbiFunction } from "../verifications";
 import { type DecodedRevert, decodeRevert } from "./decode-revert";
 
-export type CallSimulation = { index: number; isSuccess: boolean; gasUsed: string; revert?: DecodedRevert };
+export type CallSimulation = {
+  index: number;
+  isSuccess: boolean;
+  gasUsed: string;
+  /** What the call returned (eth_simulateV1 only): a kit reads its verification calls' values after its own. */
+  returnData?: Hex;
+  revert?: DecodedRevert;
+};
 export type Simulation = {
   isSuccess: boolean;
   summary: string;
@@ -123,6 +130,7 @@ export async function simulateSafeTransaction(options: {
       index,
       isSuccess,
       gasUsed: BigInt(result.gasUsed ?? "0x0").toString(),
+      ...(isSuccess && method === "eth_simulateV1" ? { returnData: result.returnData } : {}),
       ...(isSuccess ? {} : { revert: await decodeRevert(options.chainId, rpcCalls[index]!.to, revertData) }),
     });
   }

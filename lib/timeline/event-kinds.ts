@@ -130,6 +130,39 @@ export const TIMELINE_EVENT_SCHEMAS = {
     unchecked: z.array(z.string()),
   }),
   "timelock.started": z.object({ proposalId: z.string(), readyAt: z.string(), followUp: z.string() }),
+  // Emergency kits (lib/kits): breaking the glass on this incident, step by step.
+  "kit.break_glass_started": z.object({
+    kitId: z.string(),
+    kit: z.string(),
+    executionId: z.string(),
+    safeLabel: z.string(),
+    nonce: z.number().int(),
+    mode: z.enum(["executor", "wallet"]),
+    /** Set when an alert routing rule broke the glass automatically. */
+    alert: z.object({ id: z.string(), name: z.string(), source: z.string() }).nullable(),
+  }),
+  "kit.simulated": z.object({ kitId: z.string(), isSuccess: z.boolean(), summary: z.string() }),
+  // Wallet path: execTransaction's calldata (which contains the signatures) went to the responder's browser.
+  "kit.calldata_released": z.object({ kitId: z.string(), executionId: z.string(), to: z.string() }),
+  "kit.executed": z.object({
+    kitId: z.string(),
+    executionId: z.string(),
+    txHash: ZHex,
+    blockNumber: z.number().int(),
+    isSuccess: z.boolean(),
+    sender: z.string(),
+  }),
+  "kit.break_glass_failed": z.object({
+    kitId: z.string(),
+    executionId: z.string().nullable(),
+    reason: z.string(),
+  }),
+  "kit.automatic_skipped": z.object({
+    kitId: z.string(),
+    kit: z.string(),
+    alert: z.object({ id: z.string(), name: z.string(), source: z.string() }),
+    reason: z.string(),
+  }),
   // Alerts
   "alert.fired": z.object({
     alertId: z.string(),

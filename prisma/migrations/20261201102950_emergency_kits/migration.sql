@@ -22,6 +22,7 @@ CREATE TABLE "EmergencyKit" (
     "lastCheckedAt" TIMESTAMP(3),
     "lastState" TEXT,
     "lastReason" TEXT,
+    "lastOwnersToSign" TEXT[],
     "createdBy" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
