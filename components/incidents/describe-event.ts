@@ -17,7 +17,7 @@ export const KIND_FILTERS: { id: string; label: string; match: (kind: string) =>
   {
     id: "onchain",
     label: "On chain",
-    match: (kind) => /^(proposal|timelock|verification|chain)\./.test(kind),
+    match: (kind) => /^(proposal|timelock|verification|chain|kit)\./.test(kind),
   },
   { id: "runbooks", label: "Runbooks", match: (kind) => /^(runbook|checklist)\./.test(kind) },
   { id: "alerts", label: "Alerts", match: (kind) => kind.startsWith("alert.") },

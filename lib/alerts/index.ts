@@ -1,4 +1,5 @@
 export { declareFromAlert, dismissAlert } from "./act-on-inbox-alert";
+export { alertAuthor } from "./alert-author";
 export { importRunbookAlertRoutes } from "./import-runbook-alert-routes";
 export { type IngestedAlert, type IngestOutcome, ingestAlert } from "./ingest-alert";
 export { INGEST_ERRORS, IngestError, type IngestErrorCode } from "./ingest-error";

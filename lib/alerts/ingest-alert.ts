@@ -17,6 +17,8 @@ export type IngestedAlert = {
   outcome: IngestOutcome;
   incidentId: string | null;
   count: number;
+  /** The routing rule that matched (firing alerts), for what the edge does next (an automatic kit). */
+  routeId: string | null;
 };
 
 type LockedRow = {
@@ -47,7 +49,7 @@ export async function ingestAlert(options: {
   const now = options.now ?? new Date();
   const author = alertAuthor(source);
   const route = matchAlertRoute(options.routes, alert);
-  const base = { dedupKey: alert.dedupKey };
+  const base = { dedupKey: alert.dedupKey, routeId: route?.id ?? null };
 
   if (alert.status === "firing") {
     const fast = await recordFiringFast({
@@ -186,7 +188,7 @@ async function declareForAlert(options: {
 }): Promise<IngestedAlert> {
   const { source, alert, route, alertId, count, now } = options;
   const author = alertAuthor(source);
-  const base = { dedupKey: alert.dedupKey, alertId, count };
+  const base = { dedupKey: alert.dedupKey, alertId, count, routeId: route.id };
   let declared: Awaited<ReturnType<typeof declareIncident>>;
   try {
     declared = await declareIncident({

@@ -19,7 +19,14 @@ export type AlertEndpoint = "alertmanager" | "events";
 export async function receiveAlertWebhook(
   request: Request,
   endpoint: AlertEndpoint,
-  options: { now?: Date } = {},
+  options: {
+    now?: Date;
+    /** What the edge does with the ingested alerts before answering (app/api/alerts: automatic kits). */
+    onIngested?: (
+      alerts: (IngestedAlert & { name: string })[],
+      source: { id: string; name: string },
+    ) => Promise<unknown>;
+  } = {},
 ): Promise<Response> {
   const now = options.now ?? new Date();
   try {
@@ -46,6 +53,11 @@ export async function receiveAlertWebhook(
     const results: IngestedAlert[] = [];
     // One delivery's alerts in order: a group's alerts are few, and ordering keeps the timeline readable.
     for (const alert of alerts) results.push(await ingestAlert({ source, alert, routes, now }));
+    if (options.onIngested)
+      await options.onIngested(
+        results.map((result, i) => ({ ...result, name: alerts[i]!.name })),
+        source,
+      );
     const first = results[0];
     return NextResponse.json(
       endpoint === "events"

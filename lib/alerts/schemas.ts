@@ -93,6 +93,14 @@ export const ZAlertRouteInput = z.object({
   runbookAnchors: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
   priority: z.coerce.number().int().min(0).max(100_000).default(100),
   isEnabled: z.boolean().default(true),
+  /** An emergency kit to break automatically on a firing alert (pause-like only; the kit's switch decides). */
+  kitId: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || null)
+    .nullable()
+    .optional(),
 });
 export type TAlertRouteInput = z.input<typeof ZAlertRouteInput>;
 

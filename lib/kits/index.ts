@@ -1,5 +1,6 @@
 // Emergency readiness: pre-signed kits, their nonce ladders, readiness derived from the chain, break glass.
 export { addKitSignature } from "./add-kit-signature";
+export { automaticKitsHook } from "./automatic-kits-hook";
 export {
   breakGlass,
   type ExecutorBreakGlass,
@@ -12,6 +13,7 @@ export { exportKit } from "./export-kit";
 export { findKitsAtRisk } from "./find-kits-at-risk";
 export { importKit } from "./import-kit";
 export { kitSafeTxFields } from "./kit-fields";
+export { recheckKitsCron, recheckKitsTask } from "./kit-tasks";
 export { listKitBanners, listKitEvents } from "./list-kit-events";
 export { getExecutorView, removeExecutorKey, setExecutorKey } from "./manage-executor-key";
 export { type KitReadiness, type KitView, readReadiness } from "./read-readiness";
@@ -21,4 +23,3 @@ export { type AutomaticRun, type RoutedAlert, runAutomaticKits } from "./run-aut
 export * from "./schemas";
 export { assertAutomatableKit, setKitAutomation } from "./set-kit-automation";
 export { describeChange, type KitSimulation, type StateChange } from "./simulate-kit";
-export { startKitRecheck } from "./start-kit-recheck";

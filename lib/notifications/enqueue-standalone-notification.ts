@@ -1,4 +1,7 @@
 import type { DbTransaction } from "../db/client";
+// The file, not lib/jobs/index.ts (as enqueue-notifications.ts): queueing needs only the SQL call.
+import { addJobs } from "../jobs/add-job";
+import { DELIVER_NOTIFICATION_TASK, deliveryJobKey } from "./delivery-task-name";
 import type { NotificationEvent } from "./schemas";
 
 /** A notification about no incident (an emergency kit went stale): same channels, same delivery worker. */
@@ -20,7 +23,7 @@ export async function enqueueStandaloneNotification(
   });
   if (channels.length === 0) return 0;
   const occurredAt = new Date().toISOString();
-  await tx.notification.createMany({
+  const rows = await tx.notification.createManyAndReturn({
     data: channels.map((channel) => ({
       channelId: channel.id,
       event: message.event,
@@ -40,7 +43,13 @@ export async function enqueueStandaloneNotification(
         : { source: "breakglass", ...message, occurredAt }) as object,
       nextAttemptAt: new Date(),
     })),
+    select: { id: true },
   });
+  await addJobs(
+    DELIVER_NOTIFICATION_TASK,
+    rows.map((row) => ({ payload: { id: row.id }, jobKey: deliveryJobKey(row.id) })),
+    { tx, maxAttempts: 25 },
+  );
   return channels.length;
 }
 

@@ -276,6 +276,33 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
           `Action item "${e.p.title}" updated: owner ${e.p.owner ?? "none"}, due ${e.p.dueAt ? utcDateTime(e.p.dueAt) : "none"}${e.p.runbook ? `, runbook ${e.p.runbook}` : ""}`,
         ),
       ];
+    case "kit.break_glass_started":
+      return [
+        strong("Break glass"),
+        text(
+          `: emergency kit ${e.p.kit} on ${e.p.safeLabel} at nonce ${e.p.nonce} (${e.p.mode === "executor" ? "executor key" : "responder's wallet"})${e.p.alert ? `, automatically on alert ${e.p.alert.name} from ${e.p.alert.source}` : ""}`,
+        ),
+      ];
+    case "kit.simulated":
+      return [text(`Kit simulation ${e.p.isSuccess ? "succeeded" : "FAILED"}: ${e.p.summary}`)];
+    case "kit.calldata_released":
+      return [text("Kit execution calldata (it carries the signatures) handed to the responder's wallet")];
+    case "kit.executed":
+      return [
+        strong(`Emergency kit ${e.p.isSuccess ? "executed" : "FAILED"}`),
+        text(" in tx "),
+        code(e.p.txHash),
+        text(`, block ${e.p.blockNumber}, sent by `),
+        code(e.p.sender),
+      ];
+    case "kit.break_glass_failed":
+      return [text(`Break glass refused: ${e.p.reason}`)];
+    case "kit.automatic_skipped":
+      return [
+        text(
+          `Automatic kit ${e.p.kit} not run for alert ${e.p.alert.name} (${e.p.alert.source}): ${e.p.reason}`,
+        ),
+      ];
     default: {
       const unreachable: never = e;
       return [code((unreachable as { kind: string }).kind)];

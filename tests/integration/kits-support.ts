@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type Address, encodeFunctionData, type Hex, parseAbi, zeroAddress } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { db } from "@/lib/db";
+import { kitSafeTxFields } from "@/lib/kits";
+import { importRunbook } from "@/lib/runbooks";
+import { safeAbi, safeTxTypedData } from "@/lib/safe";
+import { keyOf, sendExecution, stack } from "./safe-support";
+
+/** Shared by the kit tests: real anvil, real Safe v1.4.1, real keys; nothing mocked. */
+
+export const ownerAbi = parseAbi([
+  "function addOwnerWithThreshold(address owner, uint256 _threshold)",
+  "function removeOwner(address prevOwner, address owner, uint256 _threshold)",
+  "function unpauseGlobal()",
+  "function isGloballyPaused() view returns (bool)",
+]);
+
+/** The runbook action that calls pauseGlobal(), as `<versionId>:<anchor>:<actionIndex>`. */
+export async function pauseGlobalAction(): Promise<string> {
+  const markdown = readFileSync(path.resolve(import.meta.dirname, "../fixtures/pause-runbook.md"), "utf8");
+  const { version } = await importRunbook({
+    source: markdown,
+    fileName: "pause-runbook.md",
+    importedBy: null,
+  });
+  const versions = [await db().runbookVersion.findUniqueOrThrow({ where: { id: version.id } })];
+  for (const version of versions) {
+    const parsed = version.parsed as {
+      actions: { signature: string | null; kind?: string; runbook: string }[];
+    };
+    const index = parsed.actions.findIndex((a) => a.signature === "pauseGlobal()");
+    if (index >= 0) return `${version.id}:${parsed.actions[index]!.runbook}:${index}`;
+  }
+  throw new Error("no runbook has a pauseGlobal() action");
+}
+
+export async function safeNonce(safe: Address): Promise<number> {
+  return Number(
+    await stack().publicClient.readContract({ address: safe, abi: safeAbi, functionName: "nonce" }),
+  );
+}
+
+/** What an owner's wallet returns for the kit at one nonce (EIP-712 SafeTx, v = 27/28). */
+export async function signKit(index: number, kitId: string, nonce: number): Promise<Hex> {
+  const kit = await db().emergencyKit.findUniqueOrThrow({ where: { id: kitId }, include: { safe: true } });
+  return privateKeyToAccount(keyOf(index)).signTypedData(
+    safeTxTypedData(kit.safe.chainId, kit.safe.address, kitSafeTxFields(kit, nonce)),
+  );
+}
+
+/** Executes one call through a demo Safe with two owners' keys, outside the console (a routine transaction). */
+export async function execThroughSafe(safe: Address, owners: [number, number], to: Address, data: Hex) {
+  const nonce = await safeNonce(safe);
+  const fields = {
+    to,
+    value: "0",
+    data,
+    operation: 0,
+    safeTxGas: "0",
+    baseGas: "0",
+    gasPrice: "0",
+    gasToken: zeroAddress,
+    refundReceiver: zeroAddress,
+    nonce,
+  };
+  const typed = safeTxTypedData(stack().deployment.chainId, safe, fields);
+  const signed = await Promise.all(
+    owners.map(async (i) => ({
+      owner: privateKeyToAccount(keyOf(i)).address,
+      signature: await privateKeyToAccount(keyOf(i)).signTypedData(typed),
+    })),
+  );
+  signed.sort((a, b) => (BigInt(a.owner) < BigInt(b.owner) ? -1 : 1));
+  await sendExecution(0, {
+    chainId: stack().deployment.chainId,
+    safeAddress: safe,
+    signers: signed.map((s) => s.owner),
+    args: {
+      to,
+      value: "0",
+      data,
+      operation: 0,
+      safeTxGas: "0",
+      baseGas: "0",
+      gasPrice: "0",
+      gasToken: zeroAddress,
+      refundReceiver: zeroAddress,
+      signatures: `0x${signed.map((s) => s.signature.slice(2)).join("")}` as Hex,
+    },
+  });
+}
+
+export async function isGloballyPaused(): Promise<boolean> {
+  return stack().publicClient.readContract({
+    address: stack().deployment.contracts.globalPauseRegistry,
+    abi: ownerAbi,
+    functionName: "isGloballyPaused",
+  });
+}
+
+/** Unpauses through the Admin Safe (Bob and Carol), as the demo's separation of duties wants. */
+export async function unpause() {
+  if (!(await isGloballyPaused())) return;
+  const { deployment } = stack();
+  await execThroughSafe(
+    deployment.safes.admin.address,
+    [2, 3],
+    deployment.contracts.globalPauseRegistry,
+    encodeFunctionData({ abi: ownerAbi, functionName: "unpauseGlobal" }),
+  );
+}
