@@ -61,7 +61,12 @@ async function incidentWithNotes(request: APIRequestContext, baseURL: string, ti
   await event({ kind: "note.added", markdown: plainNote });
   const resolve = async () => {
     const resolved = await request.post(`${baseURL}/api/incidents/${ref}/transition`, {
-      data: { action: "resolve", summary: "Bridge paused and drained funds accounted for" },
+      // The bridge may still be paused (and other specs' state is shared): resolving then takes a reason.
+      data: {
+        action: "resolve",
+        summary: "Bridge paused and drained funds accounted for",
+        reason: "The bridge stays paused until the fix ships",
+      },
     });
     expect(resolved.status()).toBe(200);
   };

@@ -5,6 +5,7 @@ import { ConsoleNav } from "@/components/shell/console-nav";
 import { DatabaseDownShell, DegradedBanner } from "@/components/shell/degraded-banner";
 import { type Actor, findPageMember, hasRole } from "@/lib/auth";
 import { isDatabaseDown } from "@/lib/db/is-database-down";
+import { listSeverityLevels } from "@/lib/incidents";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     throw error;
   }
   if (!member) return <SignInRedirect />;
+  const canDeclare = hasRole(member.role, "responder");
+  const levels = canDeclare ? await listSeverityLevels() : [];
   // No wallet provider here: wagmi, viem and TanStack Query are a third of a page's scripts, and most pages
   // read nothing from a wallet. Pages that sign wrap their part in <WalletScope>; the incident page loads its
   // chain reads after it is on screen.
@@ -28,7 +31,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <DegradedBanner />
         {children}
       </main>
-      <DeclareIncidentDialog canDeclare={hasRole(member.role, "responder")} />
+      <DeclareIncidentDialog
+        canDeclare={canDeclare}
+        initialLevels={levels.map((level) => ({
+          name: level.name,
+          definition: level.definition,
+          color: level.color,
+        }))}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
+import { ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
@@ -23,10 +23,17 @@ const FIELD = "mt-1 w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1.
  * Declare an incident from anywhere: press D (or the button), fill title and severity, Enter. One
  * idempotency key per opened form, so a double click or a retried request declares once.
  */
-export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
+export function DeclareIncidentDialog({
+  canDeclare,
+  initialLevels = [],
+}: {
+  canDeclare: boolean;
+  /** The scheme as the layout read it, so the options are there the moment the dialog opens. */
+  initialLevels?: Level[];
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [levels, setLevels] = useState<Level[]>([]);
+  const [levels, setLevels] = useState<Level[]>(initialLevels);
   const [key, setKey] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -60,6 +67,10 @@ export function DeclareIncidentDialog({ canDeclare }: { canDeclare: boolean }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    if (!form.get("severity")) {
+      setError(new ApiError("Choose a severity.", 422, [{ path: "severity", message: "choose a severity" }]));
+      return;
+    }
     setIsSaving(true);
     setError(null);
     try {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { ResolvePanel } from "./resolve-panel";
 
 const SELECT = "rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm";
 type Member = { id: string; name: string; role: string };
@@ -26,6 +27,7 @@ export function IncidentControls(props: {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [isResolving, setIsResolving] = useState(false);
 
   async function send(path: "transition" | "roles", json: Record<string, unknown>) {
     setIsBusy(true);
@@ -96,16 +98,8 @@ export function IncidentControls(props: {
           </Button>
         ) : null}
         {props.canCommand && !props.isResolved ? (
-          <Button
-            variant="secondary"
-            disabled={isBusy}
-            onClick={() => {
-              if (window.confirm("Resolve this incident? A post-mortem draft is started.")) {
-                void send("transition", { action: "resolve" });
-              }
-            }}
-          >
-            Resolve
+          <Button variant="secondary" disabled={isBusy || isResolving} onClick={() => setIsResolving(true)}>
+            Resolve…
           </Button>
         ) : null}
         {props.canCommand && props.isResolved ? (
@@ -118,6 +112,9 @@ export function IncidentControls(props: {
           </Button>
         ) : null}
       </div>
+      {isResolving && !props.isResolved ? (
+        <ResolvePanel incidentRef={props.incidentRef} onClose={() => setIsResolving(false)} />
+      ) : null}
       <fieldset className="grid gap-2 sm:grid-cols-3">
         <legend className="sr-only">Incident roles</legend>
         {(

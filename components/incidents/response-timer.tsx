@@ -4,9 +4,14 @@ import { useEffect, useState } from "react";
 import { computeUpdateReminder } from "@/lib/comms/compute-update-reminder";
 import { computeResponseTimer, formatCountdown, formatUtcTime } from "@/lib/incidents/compute-response-timer";
 
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
+/**
+ * The clock, starting from the server's render time so the first client render is the server's HTML
+ * exactly (a `new Date()` here differed by the time between the two: a hydration mismatch on every page).
+ */
+function useNow(renderedAt: string): Date {
+  const [now, setNow] = useState(() => new Date(renderedAt));
   useEffect(() => {
+    setNow(new Date());
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
@@ -20,8 +25,10 @@ export function ResponseTimers(props: {
   responseTargetSeconds: number;
   nextUpdateDueAt: string | null;
   isResolved: boolean;
+  /** When the server rendered the page (ISO). */
+  renderedAt: string;
 }) {
-  const now = useNow();
+  const now = useNow(props.renderedAt);
   const timer = computeResponseTimer({
     declaredAt: new Date(props.declaredAt),
     acknowledgedAt: props.acknowledgedAt ? new Date(props.acknowledgedAt) : null,
@@ -33,7 +40,7 @@ export function ResponseTimers(props: {
     now,
   });
   return (
-    <div className="flex flex-col gap-2 sm:flex-row" suppressHydrationWarning>
+    <div className="flex flex-col gap-2 sm:flex-row">
       {timer.state === "overdue" ? (
         <div
           role="alert"

@@ -2,6 +2,15 @@ import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
 import type { IncidentRunbookView, RunStepView } from "@/lib/runbooks/get-incident-runbooks";
 import { ChecklistItemToggle } from "./checklist-item-toggle";
+import { MarkContainedButton } from "./mark-contained-button";
+import { StepProposalState } from "./step-proposal-state";
+
+/** What a step needs to know of its incident: proposing stops once resolved; containment is offered once. */
+export type RunIncidentState = { isResolved: boolean; isContained: boolean; canCommand: boolean };
+
+const PAUSE_LIKE = /pause/i;
+const UNPAUSE = /unpause/i;
+
 import { RunCheckButton } from "./run-check-button";
 import { RunbookStepView } from "./runbook-step-view";
 
@@ -18,18 +27,30 @@ function StepExtras({
   run,
   incidentRef,
   canAct,
+  incident,
 }: {
   item: RunStepView;
   run: IncidentRunbookView;
   incidentRef: string;
   canAct: boolean;
+  incident: RunIncidentState;
 }) {
   const action = item.action;
+  const proposal = action?.proposal ?? null;
+  const isVerifiedPause =
+    proposal?.isVerified === true &&
+    proposal.state === "executed" &&
+    PAUSE_LIKE.test(action?.signature ?? "") &&
+    !UNPAUSE.test(action?.signature ?? "");
   return (
     <div className="flex flex-col items-start gap-1 text-xs sm:items-end">
       {item.check?.isChecked ? (
         <span className="text-emerald-300" data-testid="checked-by">
           ✓ {item.check.by} · <UtcTime at={item.check.at} />
+        </span>
+      ) : !item.check && item.isDone ? (
+        <span className="text-emerald-300" data-testid="proven-on-chain">
+          ✓ verified on chain
         </span>
       ) : item.check ? (
         <span className="text-zinc-500">
@@ -68,7 +89,20 @@ function StepExtras({
           ) : null}
         </>
       ) : null}
-      {item.step.kind === "action" && action ? (
+      {proposal ? <StepProposalState proposal={proposal} /> : null}
+      {isVerifiedPause && !incident.isContained && !incident.isResolved && canAct ? (
+        <MarkContainedButton incidentRef={incidentRef} proposalId={proposal!.id} title={proposal!.title} />
+      ) : null}
+      {item.step.kind === "action" && action && incident.isResolved && action.proposalHref ? (
+        <span className="text-zinc-500">Resolved: reopen the incident to propose.</span>
+      ) : item.step.kind === "action" && action && proposal && action.proposalHref ? (
+        // Already proposed or executed: a second one is a deliberate, commander-only act (the server asks why).
+        incident.canCommand ? (
+          <Link href={action.proposalHref} className="text-zinc-400 underline hover:text-zinc-200">
+            Propose again (override)…
+          </Link>
+        ) : null
+      ) : item.step.kind === "action" && action ? (
         action.proposalHref ? (
           <span className="flex flex-col items-start gap-0.5 sm:items-end">
             <Link
@@ -106,10 +140,12 @@ export function ChecklistRunView({
   run,
   incidentRef,
   canAct,
+  incident,
 }: {
   run: IncidentRunbookView;
   incidentRef: string;
   canAct: boolean;
+  incident: RunIncidentState;
 }) {
   return (
     <article aria-label={`Runbook ${run.title}`} className="rounded border border-zinc-800 bg-zinc-900/40">
@@ -148,7 +184,7 @@ export function ChecklistRunView({
                       incidentRef={incidentRef}
                       runId={run.id}
                       stepIndex={item.index}
-                      isChecked={item.check?.isChecked ?? false}
+                      isChecked={item.isDone}
                       stateEventId={item.check?.eventId ?? null}
                       label={stepLabel(item)}
                       canAct={canAct}
@@ -162,7 +198,13 @@ export function ChecklistRunView({
                     contract={item.action?.contract ?? null}
                   />
                 </div>
-                <StepExtras item={item} run={run} incidentRef={incidentRef} canAct={canAct} />
+                <StepExtras
+                  item={item}
+                  run={run}
+                  incidentRef={incidentRef}
+                  canAct={canAct}
+                  incident={incident}
+                />
               </div>
             </li>
           );

@@ -12,10 +12,11 @@ export async function IncidentRunbooksPanel(props: {
   incidentId: string;
   incidentRef: string;
   canAct: boolean;
+  canCommand: boolean;
 }) {
   const incident = await db().incident.findUnique({
     where: { id: props.incidentId },
-    select: { id: true, severityName: true },
+    select: { id: true, severityName: true, containedAt: true, resolvedAt: true },
   });
   if (!incident) return null;
   const [runs, { suggestions, attachable }] = await Promise.all([
@@ -29,7 +30,17 @@ export async function IncidentRunbooksPanel(props: {
       </h2>
       {runs.length === 0 ? <p className="text-sm text-zinc-400">No runbook attached yet.</p> : null}
       {runs.map((run) => (
-        <ChecklistRunView key={run.id} run={run} incidentRef={props.incidentRef} canAct={props.canAct} />
+        <ChecklistRunView
+          key={run.id}
+          run={run}
+          incidentRef={props.incidentRef}
+          canAct={props.canAct}
+          incident={{
+            isResolved: incident.resolvedAt !== null,
+            isContained: incident.containedAt !== null,
+            canCommand: props.canCommand,
+          }}
+        />
       ))}
       {props.canAct ? (
         <AttachRunbookForm

@@ -1,4 +1,5 @@
 import type { ContractAction, RunbookStep } from "@/lib/runbooks/schemas";
+import { redactCommand } from "@/lib/timeline/browser";
 import { CopyButton } from "./copy-button";
 import { formatDuration } from "./format-duration";
 import { InlineMarkdown } from "./inline-markdown";
@@ -74,16 +75,16 @@ export function RunbookStepView({
             <details className="mt-1 text-xs text-zinc-400">
               <summary className="cursor-pointer">As written</summary>
               <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-zinc-950 p-2 font-mono text-zinc-300">
-                {step.text}
+                {redactCommand(step.text)}
               </pre>
             </details>
           </>
         ) : step.kind === "command" ? (
           <div className="flex items-start gap-2">
             <pre className="min-w-0 flex-1 overflow-x-auto whitespace-pre-wrap rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-200">
-              {step.command}
+              {redactCommand(step.command)}
             </pre>
-            <CopyButton text={step.command} />
+            <CopyButton text={redactCommand(step.command)} />
           </div>
         ) : step.kind === "wait" ? (
           <p className="text-sm">
@@ -136,9 +137,9 @@ export function RunbookStepView({
         {code && step.kind !== "command" ? (
           <div className="mt-1 flex items-start gap-2">
             <code className="min-w-0 flex-1 overflow-x-auto rounded bg-zinc-950 px-2 py-1 font-mono text-xs">
-              {code}
+              {redactCommand(code)}
             </code>
-            <CopyButton text={code} />
+            <CopyButton text={redactCommand(code)} />
           </div>
         ) : null}
       </div>

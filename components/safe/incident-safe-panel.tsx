@@ -94,7 +94,7 @@ export async function IncidentSafePanel({
             id: t.id,
             chainId: starter?.safe.chainId ?? 1,
             readyAt: t.readyAt,
-            label: `${t.contract ?? "Contract"}.${t.followUpSignature} becomes possible`,
+            label: `${t.contract ?? "Contract"}.${t.followUpSignature}`,
             followUpHref:
               canAct && t.contractId && starter
                 ? `/incidents/${incidentRef}/proposals/new?${new URLSearchParams({ contractId: t.contractId, signature: t.followUpSignature, args: "[]", value: "0", safeId: starter.safeId, timelock: t.id })}`

@@ -37,6 +37,8 @@ export function ProposalForm({
   const [nonce, setNonce] = useState("");
   const [calls, setCalls] = useState<FormCall[]>(initial.calls.length ? initial.calls : [emptyCall]);
   const [error, setError] = useState<ApiError | null>(null);
+  const [overrideReason, setOverrideReason] = useState("");
+  const guard = error?.fieldMessage("override");
   const [isSubmitting, setIsSubmitting] = useState(false);
   const fieldError = (path: string) => error?.fieldMessage(path);
 
@@ -70,6 +72,7 @@ export function ProposalForm({
         ...(nonce.trim() ? { nonce: Number(nonce) } : {}),
         ...(initial.runbook ? { runbook: initial.runbook } : {}),
         ...(initial.timelockId ? { timelockId: initial.timelockId } : {}),
+        ...(overrideReason.trim() ? { override: { reason: overrideReason.trim() } } : {}),
       };
       const created = await apiFetch<{ id: string }>(`/api/incidents/${incidentRef}/proposals`, {
         method: "POST",
@@ -151,14 +154,35 @@ export function ProposalForm({
         />
         {fieldError("nonce") && <span className="text-xs text-red-300">{fieldError("nonce")}</span>}
       </label>
-      {initial.runbook && <p className="text-xs text-zinc-500">From runbook step {initial.runbook}</p>}
-      {error && (
+      {initial.runbook && <p className="text-xs text-zinc-500">{describeRunbookSource(initial.runbook)}</p>}
+      {guard || overrideReason ? (
+        <div
+          className="space-y-2 rounded-lg border border-amber-600/70 bg-amber-950/30 p-3 text-sm"
+          data-testid="guardrail"
+        >
+          <p className="font-semibold text-amber-200">Guardrail</p>
+          {guard ? <p className="text-amber-100">{guard}</p> : null}
+          <label className="block">
+            <span className="text-zinc-300">
+              Commander's override: why propose anyway? (recorded on the timeline)
+            </span>
+            <textarea
+              aria-label="Override reason"
+              className={input}
+              rows={2}
+              value={overrideReason}
+              onChange={(e) => setOverrideReason(e.target.value)}
+            />
+          </label>
+        </div>
+      ) : null}
+      {error && !guard && (
         <p role="alert" className="break-words text-sm text-red-300">
-          {error.message}
+          {humanizePaths(error.message)}
         </p>
       )}
       <Button type="submit" disabled={isSubmitting} className="min-h-11 w-full sm:w-auto">
-        {isSubmitting ? "Building, hashing, simulating…" : "Propose"}
+        {isSubmitting ? "Building, hashing, simulating…" : guard ? "Override and propose" : "Propose"}
       </Button>
     </form>
   );
@@ -177,4 +201,21 @@ function toArgs(args: string[]): unknown[] {
     }
     return arg;
   });
+}
+
+/** `calls.0.args.1: …` (the schema's path) → `Call 1, argument 2: …`, as the form labels them. */
+export function humanizePaths(message: string): string {
+  return message
+    .replace(/\bcalls\.(\d+)\.args\.(\d+)/g, (_, c, a) => `Call ${Number(c) + 1}, argument ${Number(a) + 1}`)
+    .replace(
+      /\bcalls\.(\d+)\.(\w+)/g,
+      (_, c, field) => `Call ${Number(c) + 1}, ${field === "contractId" ? "contract" : field}`,
+    )
+    .replace(/\bsafeId\b/g, "Safe");
+}
+
+/** `<versionId>:<anchor>:<actionIndex>` → `From the runbook section "global pause" (action 1)`. */
+function describeRunbookSource(source: string): string {
+  const [, anchor = "", index = "0"] = source.split(":");
+  return `From the runbook section "${anchor.replace(/-/g, " ")}" (action ${Number(index) + 1})`;
 }

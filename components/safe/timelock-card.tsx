@@ -28,9 +28,9 @@ export function TimelockCard({
       className="space-y-1 rounded-lg border border-sky-600/50 bg-sky-500/10 p-3 text-sm"
     >
       <p className="text-sky-100">
-        {label}{" "}
+        {label} {isReady ? "is possible" : "becomes possible"}{" "}
         <span className="font-semibold tabular-nums" data-testid="timelock-remaining">
-          {remaining === null ? "…" : isReady ? "ready now" : `in ${formatDuration(remaining)}`}
+          {remaining === null ? "…" : isReady ? "now" : `in ${formatDuration(remaining)}`}
         </span>
       </p>
       <p className="text-xs text-zinc-400" title={new Date(readyAt).toLocaleString()}>

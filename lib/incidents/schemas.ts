@@ -4,7 +4,7 @@ export const DETECTED_VIA = ["alert", "user_report", "monitor", "other"] as cons
 
 export const ZDeclareIncident = z.object({
   title: z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  severity: z.string().trim().min(1, "is required"),
+  severity: z.string({ error: "choose a severity" }).trim().min(1, "choose a severity"),
   impact: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
   detectedVia: z.enum(DETECTED_VIA).default("other"),
   affectedContracts: z.array(z.string().trim().min(1)).max(50).default([]),
@@ -85,8 +85,20 @@ export const ZIncidentTransition = z.discriminatedUnion("action", [
     status: z.enum(["investigating", "mitigating", "monitoring"]),
   }),
   z.object({ action: z.literal("set_phase"), phase: z.enum(INCIDENT_PHASES) }),
-  z.object({ action: z.literal("contain"), reason: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal("resolve"), summary: z.string().trim().max(5000).optional() }),
+  z.object({
+    action: z.literal("contain"),
+    reason: z.string().trim().max(2000).optional(),
+    /** The verified proposal (a pause) that contained it, when one did. */
+    proposalId: z.string().min(1).max(100).optional(),
+  }),
+  z.object({
+    action: z.literal("resolve"),
+    summary: z.string().trim().max(5000).optional(),
+    /** Why resolve while something is still open (paused contracts, timelocks, proposals); required then. */
+    reason: z.string().trim().min(3, "say why you resolve with these still open").max(2000).optional(),
+    /** What was still open, as the console read it (set by the server, not the form). */
+    acknowledged: z.array(z.string().max(500)).max(50).optional(),
+  }),
   z.object({ action: z.literal("reopen"), reason: z.string().trim().max(2000).optional() }),
 ]);
 export type TIncidentTransition = z.infer<typeof ZIncidentTransition>;

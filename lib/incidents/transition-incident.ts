@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { onIncidentResolved } from "../postmortems/on-incident-resolved";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { lockIncident } from "./lock-incident";
-import { type TIncidentTransition, ZIncidentTransition } from "./schemas";
+import { INCIDENT_PHASES, type TIncidentTransition, ZIncidentTransition } from "./schemas";
 
 export type TransitionIncidentOptions = {
   incidentId: string;
@@ -14,6 +14,20 @@ export type TransitionIncidentOptions = {
   member?: { id: string; name: string } | null;
   now?: Date;
 };
+
+/** The phase after CONTAIN (NOTIFY) for an incident still before it; a later phase stays. */
+function phaseAfterContainment(phase: Incident["phase"]): Incident["phase"] {
+  const after = INCIDENT_PHASES.indexOf("contain") + 1;
+  return INCIDENT_PHASES.indexOf(phase) < after ? INCIDENT_PHASES[after]! : phase;
+}
+
+/** `45 s`, `12 min`, `2 h 5 min`: the time to contain as the post-mortem writes it. */
+function formatSpan(milliseconds: number): string {
+  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
+  if (minutes < 1) return `${Math.floor(Math.max(0, milliseconds) / 1000)} s`;
+  if (minutes < 60) return `${minutes} min`;
+  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
+}
 
 function conflict(message: string): never {
   throw new AppError("CONFLICT", message);
@@ -69,13 +83,30 @@ export async function transitionIncident(options: TransitionIncidentOptions): Pr
         await appendTimelineEvent(tx, {
           ...base,
           kind: "incident.contained",
-          payload: transition.reason ? { reason: transition.reason } : {},
+          payload: {
+            ...(transition.reason ? { reason: transition.reason } : {}),
+            ...(transition.proposalId ? { proposalId: transition.proposalId } : {}),
+            timeToContain: formatSpan(now.getTime() - incident.declaredAt.getTime()),
+          },
         });
-        // Contained means the bleeding stopped: the public status becomes Monitoring.
+        // Contained means the bleeding stopped: the public status becomes Monitoring, and the workflow moves
+        // past CONTAIN (a commander should not find it still at DETECT).
         await setStatus("monitoring");
+        const next = phaseAfterContainment(incident.phase);
+        if (next !== incident.phase)
+          await appendTimelineEvent(tx, {
+            ...base,
+            kind: "incident.phase_changed",
+            payload: { from: incident.phase, to: next },
+          });
         return tx.incident.update({
           where: { id: incident.id },
-          data: { containedAt: now, status: "monitoring", acknowledgedAt: incident.acknowledgedAt ?? now },
+          data: {
+            containedAt: now,
+            status: "monitoring",
+            phase: next,
+            acknowledgedAt: incident.acknowledgedAt ?? now,
+          },
         });
       }
       case "resolve": {
@@ -90,7 +121,12 @@ export async function transitionIncident(options: TransitionIncidentOptions): Pr
         await appendTimelineEvent(tx, {
           ...base,
           kind: "incident.resolved",
-          payload: transition.summary ? { summary: transition.summary } : {},
+          payload: {
+            ...(transition.summary ? { summary: transition.summary } : {}),
+            ...(transition.acknowledged?.length
+              ? { acknowledged: transition.acknowledged, reason: transition.reason }
+              : {}),
+          },
         });
         const resolved = await tx.incident.update({
           where: { id: incident.id },

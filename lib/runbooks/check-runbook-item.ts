@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
 import { AppError } from "../errors";
-import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { appendTimelineEvent, type EventAuthor, redactCommand } from "../timeline";
 import { collectSectionSteps, isCheckableStep } from "./collect-section-steps";
 import { type TCheckRunbookItem, ZCheckRunbookItem } from "./input-schemas";
 import { latestChecks } from "./read-checklist-state";
@@ -46,7 +46,12 @@ export async function checkRunbookItem(
       incidentId: options.incidentId,
       kind: "checklist.item_checked",
       author: options.author,
-      payload: { incidentRunbookId: run.id, stepIndex, text: item.step.text.slice(0, 500), isChecked },
+      payload: {
+        incidentRunbookId: run.id,
+        stepIndex,
+        text: redactCommand(item.step.text).slice(0, 500),
+        isChecked,
+      },
     });
     return { event, isChanged: true };
   });

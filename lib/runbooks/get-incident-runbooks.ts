@@ -7,6 +7,7 @@ import {
   latestVerifications,
   type VerificationResult,
 } from "./read-checklist-state";
+import { readStepProposals, type StepProposal } from "./read-step-proposals";
 import { resolveRunbookAction } from "./resolve-runbook-action";
 import type { ContractAction, ParsedRunbook, RunbookStep } from "./schemas";
 
@@ -30,8 +31,12 @@ export type RunStepView = {
     role: string | null;
     unresolvedArgs: string[];
     proposalHref: string | null;
+    /** The proposal made from this step on this incident, followed to the chain. */
+    proposal: StepProposal | null;
   } | null;
   verification: VerificationResult | null;
+  /** Ticked by a responder, or proven on chain: its proposal executed and verified / its read passed. */
+  isDone: boolean;
 };
 
 export type IncidentRunbookView = {
@@ -54,6 +59,7 @@ export async function getIncidentRunbooks(incident: {
   id: string;
   ref: string;
 }): Promise<IncidentRunbookView[]> {
+  const stepProposals = await readStepProposals(incident.id);
   const runs = await db().incidentRunbook.findMany({
     where: { incidentId: incident.id },
     orderBy: { createdAt: "asc" },
@@ -84,11 +90,19 @@ export async function getIncidentRunbooks(incident: {
             const action =
               step.kind === "action" || step.kind === "verify" ? parsed.actions[step.actionIndex] : undefined;
             let actionView: RunStepView["action"] = null;
+            let verification = verifications.get(key) ?? null;
             if (action && (step.kind === "action" || step.kind === "verify")) {
               const resolved = await resolveRunbookAction(action, {
                 who: step.kind === "action" ? section.who : null,
               });
+              const sourceKey = `${run.versionId}:${action.runbook ?? section.anchor}:${step.actionIndex}`;
+              if (step.kind === "verify" && !verification && resolved.contract && action.signature)
+                verification =
+                  stepProposals.byRead.get(
+                    `${resolved.contract.address.toLowerCase()}|${action.signature}(${action.returns.join(",")})`,
+                  ) ?? null;
               actionView = {
+                proposal: step.kind === "action" ? (stepProposals.byStep.get(sourceKey) ?? null) : null,
                 definition: action,
                 index: step.actionIndex,
                 kind: action.kind,
@@ -124,14 +138,19 @@ export async function getIncidentRunbooks(incident: {
                     : null,
               };
             }
+            const check = checks.get(key) ?? null;
+            const isProven =
+              (actionView?.proposal?.state === "executed" && actionView.proposal.isVerified === true) ||
+              (step.kind === "verify" && verification?.isPassed === true);
             return {
               index,
               section,
               step,
               isCheckable: isCheckableStep(step),
-              check: checks.get(key) ?? null,
+              check,
               action: actionView,
-              verification: verifications.get(key) ?? null,
+              verification,
+              isDone: check ? check.isChecked : isProven,
             };
           },
         ),
@@ -150,7 +169,7 @@ export async function getIncidentRunbooks(incident: {
         attachedAt: run.createdAt,
         steps,
         progress: {
-          checked: checkable.filter((step) => step.check?.isChecked).length,
+          checked: checkable.filter((step) => step.isDone).length,
           total: checkable.length,
         },
       };

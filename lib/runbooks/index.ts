@@ -1,6 +1,7 @@
 // Server-side entry of the runbooks domain. Client components import types from here (erased at build) or
 // the pure files they need directly (schemas.ts, input-schemas.ts, build-proposal-href.ts): this index reaches
 // the database and node:fs.
+export { assessProposalGuards, describeGuard, type ProposalGuard } from "./assess-proposal-guards";
 export { attachRunbook, attachRunbookInTx } from "./attach-runbook";
 export { bindPlaceholder } from "./bind-placeholder";
 export { buildProposalHref } from "./build-proposal-href";
@@ -39,6 +40,7 @@ export { countSteps, previewRunbook, type RunbookPreview, type StepCounts } from
 // read-runbook-file.ts is not exported here: only the CLI reads files by path.
 export { type CheckState, type VerificationResult, verificationSource } from "./read-checklist-state";
 export { readRunbookUpload } from "./read-runbook-upload";
+export type { StepProposal } from "./read-step-proposals";
 export { repairMojibake } from "./repair-mojibake";
 export {
   findRoleHolderSafe,

@@ -41,11 +41,13 @@ export {
   safeTxTypedData,
 } from "./hash-safe-transaction";
 export { listIncidentTimelocks } from "./list-incident-timelocks";
+export { listProposalInfo } from "./list-proposal-info";
 export { listProposals, type ProposalRow } from "./list-proposals";
 export { addContract, addSafe, listRegistry, parseAbiJson } from "./manage-registry";
 export { type Execution, markExecuted } from "./mark-executed";
 export { parseCallArgs, roleId } from "./parse-call-args";
 export { OPEN_STATES, proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
+export { describeOpenRisks, type OpenRisks, readOpenRisks } from "./read-open-risks";
 export {
   readSafeCore,
   readSafeCoreOrCached,

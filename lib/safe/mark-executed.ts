@@ -14,13 +14,18 @@ export type Execution = { txHash: string; blockNumber: bigint; isSuccess: boolea
 export async function markExecuted(
   proposal: SafeProposal & { safe: { chainId: number } },
   execution: Execution,
-  author: EventAuthor,
+  reportedBy: EventAuthor,
 ): Promise<{ proposal: SafeProposal; isRecorded: boolean }> {
   const contracts = await db().contract.findMany({ where: { chainId: proposal.safe.chainId } });
   const timelocks = execution.isSuccess
     ? await readStartedTimelocks(proposal.calls as DecodedCall[], contracts, execution.blockNumber)
     : [];
   const incidentId = proposal.incidentId!;
+  // Sent through this console's Execute: attributed to the console and whoever claimed the execution, also
+  // when a reconciliation (a page, the chain watch) sees the receipt before the executor's browser reports it.
+  const claimant = execution.isReconciled ? await claimantOf(proposal.id) : null;
+  const via = !execution.isReconciled || claimant ? "console" : "chain";
+  const author = claimant ?? reportedBy;
   return db().$transaction(async (tx) => {
     const to = execution.isSuccess ? "executed" : "failed";
     const claimed = await tx.safeProposal.updateMany({
@@ -48,6 +53,8 @@ export async function markExecuted(
         blockNumber: Number(execution.blockNumber),
         isSuccess: execution.isSuccess,
         isReconciled: execution.isReconciled,
+        via,
+        ...(via === "console" ? { executor: author.label } : {}),
       },
     });
     await appendTimelineEvent(tx, {
@@ -58,9 +65,10 @@ export async function markExecuted(
         proposalId: proposal.id,
         from: proposal.state,
         to,
-        reason: execution.isReconciled
-          ? "executed outside this console (seen on chain)"
-          : "execution transaction mined",
+        reason:
+          via === "console"
+            ? `executed through this console by ${author.label}`
+            : "executed outside this console (seen on chain)",
       },
     });
     if (execution.isSuccess) await recordTimelocks(tx, { id: proposal.id, incidentId }, timelocks, author);
@@ -95,4 +103,23 @@ export async function markExecuted(
       isRecorded: true,
     };
   });
+}
+
+/** Who holds the proposal's execution claim (`member:<id>` / `api:<id>`, set by claimExecution), as an author. */
+async function claimantOf(proposalId: string): Promise<EventAuthor | null> {
+  const row = await db().safeProposal.findUnique({
+    where: { id: proposalId },
+    select: { executingBy: true },
+  });
+  const [kind, id] = row?.executingBy?.split(":") ?? [];
+  if (!id) return null;
+  if (kind === "member") {
+    const member = await db().member.findUnique({ where: { id }, select: { displayName: true } });
+    return member ? { type: "member", id, label: member.displayName } : null;
+  }
+  if (kind === "api") {
+    const token = await db().apiToken.findUnique({ where: { id }, select: { name: true } });
+    return token ? { type: "api", id, label: `API token ${token.name}` } : null;
+  }
+  return null;
 }

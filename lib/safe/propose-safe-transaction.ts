@@ -2,7 +2,7 @@ import { type Address, getAddress, type Hex, zeroAddress } from "viem";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
-import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { appendTimelineEvent, type EventAuthor, type TimelinePayload } from "../timeline";
 import { assertOperationAllowed, buildSafeTransaction, type InnerCall } from "./build-safe-transaction";
 import { isChainUnreachable } from "./chain-unreachable";
 import { type DeferredSimulation, deferredSimulation, isDeferredSimulation } from "./deferred-simulation";
@@ -17,7 +17,15 @@ import { toStateReads } from "./state-reads";
 
 export const OPEN_STATES = ["draft", "signing", "ready"] as const;
 
-export type ProposeOptions = { incidentId: string; input: TProposeTransaction; author: EventAuthor };
+/** A guardrail a commander went past (checked at the edge), recorded with the proposal in its transaction. */
+export type GuardOverride = TimelinePayload<"proposal.guard_overridden">;
+
+export type ProposeOptions = {
+  incidentId: string;
+  input: TProposeTransaction;
+  author: EventAuthor;
+  overrides?: GuardOverride[];
+};
 
 /**
  * Build → hash → simulate, then store the proposal with its timeline events in one transaction. Nothing
@@ -29,6 +37,7 @@ export async function proposeSafeTransaction({
   incidentId,
   input,
   author,
+  overrides = [],
 }: ProposeOptions): Promise<SafeProposal> {
   const { incident, safe, contracts } = await loadContext(incidentId, input.safeId);
   const { inner, decoded } = resolveCalls(input.calls, contracts);
@@ -50,6 +59,7 @@ export async function proposeSafeTransaction({
     verifications,
     reads: toStateReads(verifications, contracts),
     timelockId: input.timelockId,
+    overrides,
     author,
   });
 }
@@ -83,6 +93,9 @@ async function loadContext(incidentId: string, safeId: string) {
     db().safe.findUnique({ where: { id: safeId } }),
   ]);
   if (!incident) throw new AppError("NOT_FOUND", "No such incident.");
+  // A resolved incident is a record: acting on chain from it again means reopening it first.
+  if (incident.resolvedAt)
+    throw new AppError("CONFLICT", "The incident is resolved: reopen it before proposing a transaction.");
   if (!safe)
     throw new AppError("UNPROCESSABLE", "safeId: is not a Safe in the registry.", {
       fields: [{ path: "safeId", message: "is not a Safe in the registry." }],
@@ -114,6 +127,7 @@ type StoreOptions = {
   /** The verification reads, simulated before → after the calls. */
   reads?: StateRead[];
   timelockId?: string;
+  overrides?: GuardOverride[];
   author: EventAuthor;
 };
 
@@ -186,6 +200,13 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
         isRejection: o.isRejection,
       },
     });
+    for (const override of o.overrides ?? [])
+      await appendTimelineEvent(tx, {
+        incidentId: o.incident.id,
+        kind: "proposal.guard_overridden",
+        author: o.author,
+        payload: { ...override, proposalId: proposal.id },
+      });
     if (o.timelockId)
       await tx.timelock.updateMany({
         where: { id: o.timelockId, incidentId: o.incident.id },

@@ -44,6 +44,10 @@ export const ZProposeTransaction = z.object({
   runbook: ZRunbookSource.optional(),
   /** Set when this is the follow-up of a timelock (e.g. executeUnpause after requestUnpause). */
   timelockId: z.string().min(1).optional(),
+  /** A commander's reason to go past a guardrail (pre-unpause checklist open, action already proposed). */
+  override: z
+    .object({ reason: z.string().trim().min(3, "give the reason for the override").max(2000) })
+    .optional(),
   /** Reads to run after execution; omitted: the runbook's verify steps, else the known effect of each call. */
   verifications: z.array(ZVerificationRead).max(20).optional(),
 });

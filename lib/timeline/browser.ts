@@ -9,3 +9,4 @@ export {
   type ProposalInfo,
 } from "./describe-event";
 export { TIMELINE_EVENT_KINDS, type TimelineEventKind } from "./event-kinds";
+export { redactCommand, redactSecrets } from "./redact-secrets";

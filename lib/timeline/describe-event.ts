@@ -1,4 +1,5 @@
 import { TIMELINE_EVENT_SCHEMAS, type TimelineEventKind, type TimelinePayload } from "./event-kinds";
+import { redactCommand } from "./redact-secrets";
 
 /**
  * The one describer of timeline events, for the live timeline (React, in the browser) and the post-mortem
@@ -152,7 +153,7 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
     case "runbook.attached":
       return [text(`Runbook attached: ${e.p.title} (${e.p.document} v${e.p.version})`)];
     case "checklist.item_checked":
-      return [text(`Checklist: ${e.p.isChecked ? "☑" : "☐ unchecked"} ${e.p.text}`)];
+      return [text(`Checklist: ${e.p.isChecked ? "☑" : "☐ unchecked"} ${redactCommand(e.p.text)}`)];
     case "verification.recorded":
       return [
         text(
@@ -222,6 +223,7 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
         strong("Guardrail overridden"),
         text(` (${e.p.guard.replace(/_/g, " ")})${e.p.action ? ` for ${e.p.action}` : ""}: ${e.p.reason}`),
         ...(e.p.unchecked.length ? [text(` — unchecked: ${e.p.unchecked.join("; ")}`)] : []),
+        ...(e.p.proposalId ? [text(" — "), proposalLink(e.p.proposalId, context)] : []),
       ];
     case "timelock.started":
       return [

@@ -124,6 +124,7 @@ export const TIMELINE_EVENT_SCHEMAS = {
   // A commander went past a guardrail (pre-unpause checklist not done, a duplicate of an executed action,
   // proposing from a resolved incident) with a reason; unchecked lists what was open.
   "proposal.guard_overridden": z.object({
+    proposalId: z.string().optional(),
     guard: z.enum(["pre_unpause_checklist", "duplicate_action"]),
     action: z.string().optional(),
     reason: z.string().min(1),

@@ -22,3 +22,4 @@ export {
   type TimelineEventKind,
   type TimelinePayload,
 } from "./event-kinds";
+export { redactCommand, redactSecrets } from "./redact-secrets";

@@ -96,7 +96,8 @@ describe("lifecycle", () => {
       author,
       now: at(10),
     });
-    expect(contained).toMatchObject({ containedAt: at(10), status: "monitoring" });
+    // Containing moves the workflow on past CONTAIN.
+    expect(contained).toMatchObject({ containedAt: at(10), status: "monitoring", phase: "notify" });
     const resolved = await transitionIncident({
       incidentId: incident.id,
       transition: { action: "resolve", summary: "fixed" },
@@ -111,12 +112,13 @@ describe("lifecycle", () => {
     });
     const kinds = (await listTimelineEvents({ incidentId: incident.id })).map((event) => event.kind);
     // The post-mortem hook runs in the same transaction and may add its own events after these.
-    expect(kinds.slice(0, 8)).toEqual([
+    expect(kinds.slice(0, 9)).toEqual([
       "incident.declared",
       "incident.acknowledged",
       "incident.phase_changed",
       "incident.contained",
       "incident.status_changed",
+      "incident.phase_changed",
       "incident.status_changed",
       "incident.phase_changed",
       "incident.resolved",

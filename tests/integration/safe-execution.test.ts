@@ -246,11 +246,43 @@ describe("concurrency and reconciliation", () => {
     const executed = await db().timelineEvent.findFirstOrThrow({
       where: { incidentId: proposal.incidentId!, kind: "proposal.executed" },
     });
-    expect(executed.payload).toMatchObject({ isReconciled: true, isSuccess: true });
+    expect(executed.payload).toMatchObject({ isReconciled: true, isSuccess: true, via: "chain" });
     expect((await db().safeProposal.findUniqueOrThrow({ where: { id: rival.id } })).state).toBe("stale");
     await expect(
       claimExecution({ proposalId: proposal.id, actorKey: "test:5", author: await memberAuthor(5) }),
     ).rejects.toThrow(/is executed/);
+  });
+
+  it("attributes an Execute made in the console to the console and its executor, even when a reconciliation sees the receipt first", async () => {
+    const { oracle } = await registry();
+    const token = stack().deployment.oracleToken;
+    const proposal = await propose("guardian", "Reset oracle price via the console", [
+      { contractId: oracle.id, signature: "keeperResetPrice(address)", args: [token], value: "0" },
+    ]);
+    await signBy(proposal.id, [1, 2]);
+    const erin = await memberAuthor(5);
+    const actorKey = `member:${erin.id}`;
+    const plan = await claimExecution({ proposalId: proposal.id, actorKey, author: erin });
+    const txHash = await sendExecution(5, plan);
+    // Another page (or the chain watch) reconciles before Erin's browser reports the transaction.
+    await reconcileSafeProposals(proposal.safeId);
+    const recorded = await recordExecution({ proposalId: proposal.id, txHash, actorKey, author: erin });
+    expect(recorded.proposal.state).toBe("executed");
+    const events = await db().timelineEvent.findMany({
+      where: {
+        incidentId: proposal.incidentId!,
+        kind: { in: ["proposal.executed", "proposal.state_changed"] },
+      },
+      orderBy: { id: "asc" },
+    });
+    const executed = events.find((e) => e.kind === "proposal.executed")!;
+    expect(executed.payload).toMatchObject({ via: "console", executor: erin.label, txHash });
+    expect(executed.authorLabel).toBe(erin.label);
+    expect(events.filter((e) => e.kind === "proposal.executed")).toHaveLength(1);
+    expect(events.map((e) => (e.payload as { reason?: string }).reason)).toContain(
+      `executed through this console by ${erin.label}`,
+    );
+    expect(JSON.stringify(events.map((e) => e.payload))).not.toContain("outside this console");
   });
 
   it("marks a proposal stale when the chain's nonce passes it, and a rejection cancels a queued one", async () => {

@@ -21,9 +21,18 @@ import {
 } from "@/lib/incidents";
 import { timelineResumeBound } from "@/lib/live";
 import { listMembers } from "@/lib/members";
+import { listProposalInfo } from "@/lib/safe";
 import { TIMELINE_EVENT_KINDS } from "@/lib/timeline";
 
 export const dynamic = "force-dynamic";
+
+/** `12 min`, `2 h 5 min` (seams is making one duration module; until then this page's own). */
+function formatSpan(milliseconds: number): string {
+  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
+  if (minutes < 1) return `${Math.floor(Math.max(0, milliseconds) / 1000)} s`;
+  if (minutes < 60) return `${minutes} min`;
+  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
+}
 
 /**
  * Events sent with the page; the timeline fetches older ones itself once it is on screen (and virtualises
@@ -58,10 +67,11 @@ export default async function IncidentPage({ params }: { params: Params }) {
   // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
   // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
   // comms templates need, are few and read separately.
-  const [recent, lifecycle, members] = await Promise.all([
+  const [recent, lifecycle, members, proposals] = await Promise.all([
     listTimelineEvents({ incidentId: incident.id, newest: true, limit: INITIAL_TIMELINE_EVENTS + 1 }),
     listTimelineEvents({ incidentId: incident.id, kinds: LIFECYCLE_KINDS }),
     listMembers(),
+    listProposalInfo(incident.id),
   ]);
   const hasOlderEvents = recent.length > INITIAL_TIMELINE_EVENTS;
   const items = (hasOlderEvents ? recent.slice(1) : recent).map(toApiEvent);
@@ -108,6 +118,14 @@ export default async function IncidentPage({ params }: { params: Params }) {
             </div>
           ))}
           <div className="flex gap-1">
+            <dt className="text-zinc-400">Time to contain</dt>
+            <dd data-testid="time-to-contain">
+              {incident.containedAt
+                ? formatSpan(incident.containedAt.getTime() - incident.declaredAt.getTime())
+                : "not contained yet"}
+            </dd>
+          </div>
+          <div className="flex gap-1">
             <dt className="text-zinc-400">Commander</dt>
             <dd>{nameOf(incident.commanderId)}</dd>
           </div>
@@ -127,6 +145,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
         responseTargetSeconds={incident.responseTargetSeconds}
         nextUpdateDueAt={iso(incident.nextUpdateDueAt)}
         isResolved={incident.resolvedAt !== null}
+        renderedAt={new Date().toISOString()}
       />
       <IncidentControls
         incidentRef={ref}
@@ -145,19 +164,27 @@ export default async function IncidentPage({ params }: { params: Params }) {
         }}
         members={members.map((m) => ({ id: m.id, name: m.displayName, role: m.role }))}
       />
+      {/* A war room's layout: the timeline where a commander looks first (beside the header on a wide
+          screen); runbooks, the Safe panel and comms in the second column, however long they are. */}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
-          <IncidentRunbooksPanel incidentId={incident.id} incidentRef={ref} canAct={canRespond} />
           <IncidentTimeline
             incidentRef={ref}
             initialEvents={items}
             hasOlderEvents={hasOlderEvents}
             renderedNotes={renderedNotes}
             resumeTxid={resumeTxid}
+            proposals={proposals}
             canAct={canRespond}
           />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <IncidentRunbooksPanel
+            incidentId={incident.id}
+            incidentRef={ref}
+            canAct={canRespond}
+            canCommand={canCommand}
+          />
           <CommsComposer
             incidentRef={ref}
             canAct={canRespond}

@@ -9,6 +9,7 @@ import {
   transitionIncident,
   ZIncidentTransition,
 } from "@/lib/incidents";
+import { describeOpenRisks, readOpenRisks } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
 export const POST = route(async (request, context: { params: Promise<{ ref: string }> }) => {
@@ -19,6 +20,16 @@ export const POST = route(async (request, context: { params: Promise<{ ref: stri
   if (!hasRole(actor.role, required))
     throw new AppError("FORBIDDEN", `This needs the ${required} role; you are ${actor.role}.`);
   const incident = await getIncidentByRef((await context.params).ref);
+  // Resolving while contracts are still paused, a timelock waits or a proposal is open takes a reason; what
+  // was open is recorded with the resolve (read here, at the edge: the chain and the queue are the Safe's).
+  if (transition.action === "resolve") {
+    const open = describeOpenRisks(await readOpenRisks(incident.id));
+    if (open.length > 0 && !transition.reason)
+      throw new AppError("CONFLICT", `Still open: ${open.join("; ")}. Give a reason to resolve anyway.`, {
+        fields: [{ path: "reason", message: open.join("; ") }],
+      });
+    transition.acknowledged = open;
+  }
   const updated = await transitionIncident({
     incidentId: incident.id,
     transition,
