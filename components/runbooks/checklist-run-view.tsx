@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
 import type { IncidentRunbookView, RunStepView } from "@/lib/runbooks/get-incident-runbooks";
+import { redactCommand } from "@/lib/timeline/browser";
 import { ChecklistItemToggle } from "./checklist-item-toggle";
 import { MarkContainedButton } from "./mark-contained-button";
 import { StepProposalState } from "./step-proposal-state";
@@ -15,10 +16,8 @@ import { RunCheckButton } from "./run-check-button";
 import { RunbookStepView } from "./runbook-step-view";
 
 function stepLabel(item: RunStepView): string {
-  const text =
-    item.step.kind === "check"
-      ? item.step.text
-      : `${item.step.kind} step ${item.index + 1}: ${item.step.text}`;
+  const written = redactCommand(item.step.text);
+  const text = item.step.kind === "check" ? written : `${item.step.kind} step ${item.index + 1}: ${written}`;
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
