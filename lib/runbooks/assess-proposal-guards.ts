@@ -6,6 +6,7 @@ import type { ParsedRunbook } from "./schemas";
 /** A pre-unpause checklist, as teams title it: "Pre-unpause Checklist", "Before unpausing". */
 const PRE_UNPAUSE = /pre[- ]?unpaus|before unpaus/i;
 const UNPAUSE = /unpause/i;
+const RECOVERY = /unpaus|resum|recover/i;
 
 export type ProposalGuard =
   | { guard: "pre_unpause_checklist"; action: string; unchecked: string[] }
@@ -45,7 +46,10 @@ export async function assessProposalGuards(options: {
   for (const run of runs) {
     const steps = collectSectionSteps(run.version.parsed as ParsedRunbook, run.anchor);
     const checklist = steps.filter((s) => PRE_UNPAUSE.test(s.section.title) && s.step.kind === "check");
-    if (checklist.length > 0 && run.versionId === versionId && steps.some((s) => s.section.anchor === anchor))
+    // The action's own section is the recovery one (Unpause, Resume, Recovery) of a procedure that keeps a
+    // pre-unpause checklist: the pause beside it in the same procedure is not guarded.
+    const own = steps.find((s) => s.section.anchor === anchor)?.section;
+    if (checklist.length > 0 && run.versionId === versionId && own && RECOVERY.test(own.title))
       isFromUnpauseProcedure = true;
     for (const item of checklist)
       if (!checks.get(`${run.id}:${item.index}`)?.isChecked) unchecked.push(item.step.text);
