@@ -1,7 +1,7 @@
 import { Lexer, Tokenizer, type Tokens } from "marked";
 
 /**
- * marked's lexer with three of its rules bounded; everything else is marked's own rule. Inside a list item
+ * marked's lexer with four of its rules bounded (blank lines, further down, are the fourth); everything else is marked's own rule. Inside a list item
  * marked reads text one line at a time: before each line it tries the setext-heading rule, whose pattern
  * scans every following line for an `===`/`---` underline, and the link-definition rule, whose label may
  * run over lines to a `]`; then it appends the line to the text so far after `raw.endsWith("\n")`, which
@@ -29,6 +29,22 @@ function hasUnderlineNear(src: string): boolean {
 }
 
 class BoundedTokenizer extends Tokenizer {
+  /** Blank lines, scanned by hand: marked's `(?:[ \t]*(?:\n|$))+` overflows V8's regex stack on 2 MB of them. */
+  override space(src: string): Tokens.Space | undefined {
+    let end = 0;
+    for (let index = 0; index <= src.length; index++) {
+      const code = src.charCodeAt(index);
+      if (code === 0x20 || code === 0x09) continue;
+      if (code === 0x0a || index === src.length) {
+        end = Math.min(index + 1, src.length);
+        if (index === src.length) break;
+        continue;
+      }
+      break;
+    }
+    return end > 0 ? { type: "space", raw: src.slice(0, end) } : undefined;
+  }
+
   override lheading(src: string): Tokens.Heading | undefined {
     return hasUnderlineNear(src) ? super.lheading(src) : undefined;
   }

@@ -1,6 +1,6 @@
 import { keccak256, toHex } from "viem";
 import { type CanonicalSignature, canonicalizeSignature } from "./canonical-signature";
-import { tokenizeShellWords } from "./tokenize-shell-words";
+import { type ShellWord, tokenizeShellWords } from "./tokenize-shell-words";
 
 /**
  * `cast send TARGET "fn(types)" args...` (a contract action) and `cast call TARGET "fn(types)(returns)"
@@ -15,6 +15,8 @@ export type CastCommand = {
   canonical: CanonicalSignature | null;
   args: string[];
   value: string | null;
+  /** Raw calldata written instead of a signature (`cast send $T 0x8456cb59`). */
+  calldata: string | null;
 };
 
 const SUBCOMMANDS: Record<string, "send" | "call"> = { send: "send", s: "send", call: "call", c: "call" };
@@ -55,15 +57,20 @@ const VALUE_FLAGS = new Set([
   "--evm-version",
   "--data",
   "--rpc-timeout",
+  "--gas",
+  "--access-list",
+  "--authorization",
+  "--rpc-headers",
+  "--blob-hashes",
+  "--path",
 ]);
+
+const CALLDATA = /^0x(?:[0-9a-fA-F]{2}){4,}$/;
+const FUNCTION_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-export function parseCastCommand(command: string): CastCommand | null {
-  if (!/\bcast\s+(?:send|call|s|c)\s/.test(command)) return null;
-  const words = tokenizeShellWords(command);
-  const end = words.findIndex((word) => word.isOperator);
-  const simple = end < 0 ? words : words.slice(0, end);
+function parseCastWords(simple: readonly ShellWord[]): CastCommand | null {
   let start = 0;
   if (simple[start]?.raw === "$") start++;
   while (simple[start] && ASSIGNMENT.test(simple[start]!.raw)) start++;
@@ -86,13 +93,58 @@ export function parseCastCommand(command: string): CastCommand | null {
     if (flag === "--value" && flagValue !== undefined) value = flagValue;
   }
 
-  const [target, maybeSignature, ...rest] = positionals;
+  const [target, second, ...rest] = positionals;
   if (target === undefined) return null;
-  const hasSignature = maybeSignature?.includes("(") === true;
-  const args = hasSignature ? rest : positionals.slice(1);
-  const signatureAsWritten = hasSignature ? maybeSignature! : null;
-  const canonical = signatureAsWritten === null ? null : canonicalizeSignature(signatureAsWritten);
-  return { kind, target, signatureAsWritten, canonical, args, value };
+  const hasSignature = second?.includes("(") === true;
+  // `cast send $T pause` names a function without parentheses: with no arguments it can only be pause().
+  const isBareName = !hasSignature && second !== undefined && FUNCTION_NAME.test(second) && rest.length === 0;
+  const calldata =
+    !hasSignature && second !== undefined && CALLDATA.test(second) ? second.toLowerCase() : null;
+  const signatureAsWritten = hasSignature || isBareName ? second! : null;
+  const canonical = hasSignature
+    ? canonicalizeSignature(second!)
+    : isBareName
+      ? canonicalizeSignature(`${second}()`)
+      : null;
+  const args = hasSignature || isBareName || calldata !== null ? rest : positionals.slice(1);
+  return { kind, target, signatureAsWritten, canonical, args, value, calldata };
+}
+
+/** `NAME=$(cast call ...)`: the command inside the substitution. */
+function substitutedCommand(words: readonly ShellWord[]): string | null {
+  if (words.length !== 1) return null;
+  const inner = /^[A-Za-z_][A-Za-z0-9_]*=\$\(([\s\S]*)\)$/.exec(words[0]!.raw)?.[1];
+  return inner !== undefined && /^\s*cast\s/.test(inner) ? inner : null;
+}
+
+/**
+ * Every cast send/call in a command list: `cast send ... && cast call ...` is two, `ID=$(cast call ...)` is
+ * the call inside. A pipe ends the list (what follows reads the output).
+ */
+export function parseCastCommands(command: string): CastCommand[] {
+  if (!/\bcast\s+(?:send|call|s|c)\s/.test(command)) return [];
+  const commands: CastCommand[] = [];
+  let words: ShellWord[] = [];
+  const flush = () => {
+    const inner = substitutedCommand(words);
+    const cast = inner === null ? parseCastWords(words) : parseCastCommand(inner);
+    if (cast) commands.push(cast);
+    words = [];
+  };
+  for (const word of tokenizeShellWords(command)) {
+    if (!word.isOperator) {
+      words.push(word);
+      continue;
+    }
+    flush();
+    if (word.value !== "&&" && word.value !== "||" && word.value !== ";") return commands;
+  }
+  flush();
+  return commands;
+}
+
+export function parseCastCommand(command: string): CastCommand | null {
+  return parseCastCommands(command)[0] ?? null;
 }
 
 const keccakCache = new Map<string, string>();
@@ -120,6 +172,6 @@ export function resolveArgValue(arg: string, bindings: ReadonlyMap<string, strin
   }
   const variable = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(arg);
   if (variable) return bindings.get(variable[1] ?? variable[2]!) ?? null;
-  if (arg.includes("$") || arg.includes("<") || arg.includes("...") || arg.includes("`")) return null;
+  if (/[$<`…]|\.\.\./.test(arg)) return null;
   return arg;
 }

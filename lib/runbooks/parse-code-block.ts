@@ -23,8 +23,22 @@ const SHELL_LANGUAGES = new Set([
 ]);
 const TEXT_LANGUAGES = new Set(["", "text", "txt", "plain", "plaintext", "markdown", "md"]);
 const COMMAND_START =
-  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|kubectl|helm|docker|docker-compose|wasmcli|curl|grpcurl|git|aws|gcloud|ssh|export|sudo|\.\/[\w./-]+|[A-Z_][A-Z0-9_]*=)(?:\s|$)/;
+  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|kubectl|helm|docker|docker-compose|wasmcli|curl|grpcurl|git|aws|gcloud|ssh|export|sudo|just|make|node|\.\/[\w./-]+|[A-Za-z_][A-Za-z0-9_]*=)(?:\s|$)|^[A-Za-z_][A-Za-z0-9_]*=\S/;
 const CHECKBOX_LINE = /^\s*(?:[-*+]\s+)?\[([ xX])\]\s+(.+)$/;
+
+/** A bold label that introduces a message: `**Communication:**`, `**Template:**`, `**Status page update:**`. */
+const TEMPLATE_LABEL =
+  /\b(?:template|communication|message|announcement|notice|status\s+page|tweet|post)s?\b/i;
+/** Labels that say what the block is but not which message it is: the heading names it. */
+const GENERIC_LABEL = /^(?:communications?|templates?|messages?|communication\s+template)$/i;
+
+function nearestHeading(builder: RunbookBuilder): string | null {
+  for (let depth = builder.headings.length - 1; depth > 0; depth--) {
+    const heading = builder.headings[depth];
+    if (heading !== undefined) return heading;
+  }
+  return null;
+}
 
 function looksLikeShell(code: string): boolean {
   const first = code.split("\n").find((line) => line.trim() !== "" && !line.trim().startsWith("#"));
@@ -42,6 +56,19 @@ export function parseCodeBlock(builder: RunbookBuilder, code: string, lang: stri
     });
   }
   if (TEXT_LANGUAGES.has(language)) {
+    // A template first: a ```markdown message with `[ ]` lines is text to send, not steps to tick.
+    const label = builder.lastLabel ?? "";
+    const isTemplate =
+      TEMPLATE_LABEL.test(label) ||
+      builder.headings.some((heading) => heading !== undefined && /template/i.test(heading));
+    if (isTemplate && code.trim() !== "") {
+      const name = GENERIC_LABEL.test(label)
+        ? (nearestHeading(builder) ?? section.title)
+        : label || section.title;
+      const templateIndex = builder.templates.length;
+      builder.templates.push({ name, runbook: section.anchor, body: code });
+      return [{ kind: "note", text: name, templateIndex, code }];
+    }
     const lines = code.split("\n").filter((line) => line.trim() !== "");
     if (lines.length > 0 && lines.some((line) => CHECKBOX_LINE.test(line))) {
       return lines.map((line): RunbookStep => {
@@ -50,13 +77,6 @@ export function parseCodeBlock(builder: RunbookBuilder, code: string, lang: stri
           ? { kind: "check", text: box[2]!.trim(), checked: box[1] !== " " }
           : { kind: "note", text: line.trim() };
       });
-    }
-    const isTemplate = builder.headings.some((heading) => heading !== undefined && /template/i.test(heading));
-    if (isTemplate && code.trim() !== "") {
-      const name = builder.lastLabel ?? section.title;
-      const templateIndex = builder.templates.length;
-      builder.templates.push({ name, runbook: section.anchor, body: code });
-      return [{ kind: "note", text: name, templateIndex, code }];
     }
   }
   const summary =

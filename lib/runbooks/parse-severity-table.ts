@@ -16,6 +16,8 @@ const ROW_NAME =
 // No two adjacent `\s*` (`P1` + 100 KB of spaces would backtrack quadratically), and `[\s\S]` not `.`: a list
 // item's text can run over several lines.
 const LEVEL_PREFIX = /^(P[0-5]|SEV[- ]?[0-5])(?:\s*\(([^()]+)\))?(?:\s*[:—–=]|\s+-)\s*(\S[\s\S]*)$/i;
+/** "P2 (Medium)" alone as a heading: what the level means follows under it. */
+const LEVEL_ONLY = /^(P[0-5]|SEV[- ]?[0-5])(?:\s*\(([^()]+)\))?$/i;
 const PAIR = /\b(P[0-5]|SEV[- ]?[0-5])\s*=\s*([^,;]+)/gi;
 
 function level(name: string, fields: Partial<SeverityLevel>, priority: number): SeverityCandidate {
@@ -59,11 +61,36 @@ export function parseSeverityTable(header: string[], rows: string[][]): Severity
   return levels.length > 0 ? levels : null;
 }
 
-/** "SEV1: Critical Outage" as a heading. */
+function readsAsResponseTime(text: string): boolean {
+  return parseResponseTarget(text) !== null || /^immediate/i.test(text);
+}
+
+/** "SEV1: Critical Outage" or "P1 (High) - Response within 1 hour" as a heading. */
 export function parseSeverityHeading(text: string): SeverityCandidate | null {
+  const bare = LEVEL_ONLY.exec(text.trim());
+  if (bare) return level(bare[1]!, { label: bare[2] ?? null }, 1);
   const match = LEVEL_PREFIX.exec(text.trim());
   if (!match) return null;
-  return level(match[1]!, { label: match[2] ?? null, description: match[3]!.trim() }, 1);
+  const rest = match[3]!.trim();
+  const isResponseTime = /\brespon|\bwithin\b|^immediate/i.test(rest) && readsAsResponseTime(rest);
+  return level(
+    match[1]!,
+    {
+      label: match[2] ?? null,
+      description: isResponseTime ? null : rest,
+      responseTime: isResponseTime ? rest : null,
+    },
+    1,
+  );
+}
+
+const RESPONSE_FIELD =
+  /^(?:response(?:\s+(?:time|target|sla))?|sla|time\s+to\s+(?:respond|acknowledge|engage)|ack(?:nowledge(?:ment)?)?(?:\s+time)?)$/i;
+
+/** `**Response Time**: 15 minutes` under a level's heading: that level's target (not its update cadence). */
+export function parseSeverityField(name: string, key: string, value: string): SeverityCandidate | null {
+  if (!RESPONSE_FIELD.test(key.trim()) || value.trim() === "") return null;
+  return level(name, { responseTime: value.trim() }, 2);
 }
 
 /** "P1 (Critical): Immediate response (<15 min)" as a list item; the rest is a response time if it reads like one. */
@@ -71,7 +98,7 @@ export function parseSeverityListItem(text: string): SeverityCandidate | null {
   const match = LEVEL_PREFIX.exec(text.trim());
   if (!match) return null;
   const rest = match[3]!.trim();
-  const isResponseTime = parseResponseTarget(rest) !== null || /^immediate/i.test(rest);
+  const isResponseTime = readsAsResponseTime(rest);
   return level(
     match[1]!,
     {

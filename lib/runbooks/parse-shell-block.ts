@@ -1,6 +1,6 @@
 import { toFunctionSelector } from "viem";
-import { parseCastCommand, resolveArgValue } from "./parse-cast-command";
-import { parseSleepCommand, parseWait } from "./parse-duration";
+import { parseCastCommands, resolveArgValue } from "./parse-cast-command";
+import { parseSleepCommand, parseTimelockMention, parseWait } from "./parse-duration";
 import type { ContractAction, RunbookStep } from "./schemas";
 import { splitShellScript } from "./split-shell-script";
 import { tokenizeShellWords } from "./tokenize-shell-words";
@@ -17,7 +17,10 @@ export type ShellBlockContext = { runbook: string | null; actions: ContractActio
 
 type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "action" }>;
 
+// "# Expected: true", and the short forms "# expect true", "# Should return: true" when what follows is one
+// value (a sentence after them, "expect a short pause", is a note).
 const EXPECTED = /^expected(?:\s+(?:result|output|response|value))?\s*[:=]\s*(.*)$/i;
+const EXPECTED_SHORT = /^(?:expects?|should\s+(?:return|be|equal|show|output|print))\s*[:=]?\s+(\S+?)\.?$/i;
 const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
@@ -29,6 +32,19 @@ function selectorOf(signature: string): `0x${string}` {
     if (selectorCache.size < 10_000) selectorCache.set(signature, selector);
   }
   return selector;
+}
+
+/** `cast send ... "schedule(...)" # starts the 48 hour delay`: the delay a trailing comment states. */
+function trailingDelay(command: string): { text: string; seconds: number } | null {
+  const last = command.slice(command.lastIndexOf("\n") + 1);
+  const hash = last.search(/\s#\s/);
+  if (hash < 0 || (last.slice(0, hash).split('"').length - 1) % 2 === 1) return null;
+  const text = last
+    .slice(hash)
+    .replace(/^\s#\s*/, "")
+    .trim();
+  const seconds = parseTimelockMention(text) ?? parseWait(text);
+  return seconds === null ? null : { text, seconds };
 }
 
 export function parseShellBlock(code: string, language: string, context: ShellBlockContext): RunbookStep[] {
@@ -59,8 +75,11 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     }
     if (line.type === "comment") {
       const text = line.text;
-      const expected = EXPECTED.exec(text);
-      const wait = parseWait(text);
+      const expected = EXPECTED.exec(text) ?? EXPECTED_SHORT.exec(text);
+      // A delay mentioned right after a scheduling call ("# starts the 48 hour delay") gates what follows.
+      const wait =
+        parseWait(text) ??
+        (lastCommand?.kind === "action" && !isAwaitingExpect ? parseTimelockMention(text) : null);
       if (expected && lastCommand) {
         if (expected[1]!.trim() === "") isAwaitingExpect = true;
         else setExpect(lastCommand, expected[1]!.trim());
@@ -106,27 +125,32 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     }
     lastWait = null;
 
-    const cast = parseCastCommand(command);
+    const casts = parseCastCommands(command);
     let step: CommandLikeStep;
-    if (cast) {
-      const signature = cast.canonical?.signature ?? null;
-      const actionIndex = context.actions.length;
-      context.actions.push({
-        kind: cast.kind,
-        target: cast.target,
-        signature,
-        signatureAsWritten: cast.signatureAsWritten,
-        selector: signature === null ? null : selectorOf(signature),
-        argTypes: cast.canonical?.argTypes ?? [],
-        returns: cast.canonical?.returns ?? [],
-        args: cast.args,
-        argValues: cast.args.map((arg) => resolveArgValue(arg, bindings)),
-        value: cast.value,
-        expect: null,
-        command,
-        runbook: context.runbook,
+    if (casts.length > 0) {
+      const castSteps = casts.map((cast): CommandLikeStep => {
+        const signature = cast.canonical?.signature ?? null;
+        const actionIndex = context.actions.length;
+        context.actions.push({
+          kind: cast.kind,
+          target: cast.target,
+          signature,
+          signatureAsWritten: cast.signatureAsWritten,
+          selector: signature !== null ? selectorOf(signature) : (cast.calldata?.slice(0, 10) ?? null),
+          argTypes: cast.canonical?.argTypes ?? [],
+          returns: cast.canonical?.returns ?? [],
+          args: cast.args,
+          argValues: cast.args.map((arg) => resolveArgValue(arg, bindings)),
+          value: cast.value,
+          calldata: cast.calldata,
+          expect: null,
+          command,
+          runbook: context.runbook,
+        });
+        return { kind: cast.kind === "send" ? "action" : "verify", text: command, actionIndex };
       });
-      step = { kind: cast.kind === "send" ? "action" : "verify", text: command, actionIndex };
+      step = castSteps.at(-1)!;
+      for (const castStep of castSteps.slice(0, -1)) steps.push(castStep);
     } else {
       const assignment = ASSIGNMENT.exec(command);
       if (assignment && !command.includes("\n")) {
@@ -138,6 +162,8 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     if (comment) step.comment = comment;
     steps.push(step);
     lastCommand = step;
+    const delay = step.kind === "action" ? trailingDelay(command) : null;
+    if (delay) steps.push({ kind: "wait", text: delay.text, durationSeconds: delay.seconds });
   }
   flushComments();
   return steps;

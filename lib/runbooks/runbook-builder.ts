@@ -21,6 +21,8 @@ export type RunbookBuilder = {
   /** Last heading or bold step heading: names the code block after it. */
   lastLabel: string | null;
   isSkipping: boolean;
+  /** The severity level whose heading is open, for `**Response Time**:` lines under it. */
+  levelInScope: { name: string; depth: number } | null;
   actions: ContractAction[];
   templates: RunbookTemplate[];
   severities: SeverityCandidate[];
@@ -56,6 +58,7 @@ export function createRunbookBuilder(slug: (heading: string) => string): Runbook
     headings: [],
     lastLabel: null,
     isSkipping: false,
+    levelInScope: null,
     actions: [],
     templates: [],
     severities: [],

@@ -104,6 +104,10 @@ export const ZContractAction = z.strictObject({
   args: z.array(z.string()).describe("As written, outer quotes removed"),
   argValues: z.array(nullableText).describe("Concrete value of each argument when the runbook gives it"),
   value: nullableText.describe("--value as written"),
+  // Optional, like warnings: versions stored before the field existed still validate.
+  calldata: nullableText
+    .optional()
+    .describe("Raw calldata written instead of a signature; selector is its first 4 bytes"),
   expect: nullableText,
   command: z.string(),
   runbook: nullableText.describe("Anchor of the section the action is in"),
@@ -132,6 +136,7 @@ export const ZParsedRunbook = z.strictObject({
   templates: z.array(ZTemplate),
   warnings: z
     .array(z.string())
+    .optional()
     .describe("What the parser read only in part, e.g. nesting deeper than it follows, with the line"),
 });
 

@@ -4,6 +4,7 @@ import { parseAlertHeading, parseAlertLine, parseAlertTable, severityWordOf } fr
 import { parseCodeBlock } from "./parse-code-block";
 import { parseTimelockMention, parseWait } from "./parse-duration";
 import {
+  parseSeverityField,
   parseSeverityHeading,
   parseSeverityListItem,
   parseSeverityPairs,
@@ -26,7 +27,7 @@ const FIELD_LINE = /^\*\*([^*]+?)(?::\*\*|\*\*\s*:)\s*(.*)$/;
 const BOLD_ONLY = /^\*\*([^*]+?)\*\*\s*:?$/;
 const INLINE_CODE = /`([^`]+)`/g;
 const SHELL_WORD =
-  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|node|kubectl|helm|docker|docker-compose|wasmcli|curl|wget|grpcurl|git|aws|gcloud|az|ssh|scp|systemctl|journalctl|psql|etcdctl|openssl|make|\.\/[\w./-]+)\s/;
+  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|node|kubectl|helm|docker|docker-compose|wasmcli|curl|wget|grpcurl|git|aws|gcloud|az|ssh|scp|systemctl|journalctl|psql|etcdctl|openssl|make|just|\.\/[\w./-]+)\s/;
 
 function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   const text = inlineText(token.text).trim();
@@ -44,6 +45,8 @@ function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   }
   const severity = parseSeverityHeading(text);
   if (severity) builder.severities.push(severity);
+  if (severity) builder.levelInScope = { name: severity.name, depth };
+  else if (builder.levelInScope && depth <= builder.levelInScope.depth) builder.levelInScope = null;
 
   if (depth <= 3) {
     if (TABLE_OF_CONTENTS.test(text)) {
@@ -94,13 +97,24 @@ function addAlertLine(builder: RunbookBuilder, text: string): void {
   });
 }
 
+function addSeverityField(builder: RunbookBuilder, key: string, value: string): void {
+  if (!builder.levelInScope) return;
+  const candidate = parseSeverityField(builder.levelInScope.name, key, stripInlineMarkdown(value));
+  if (candidate) builder.severities.push(candidate);
+}
+
+/** `**1. Identify Previous Implementation**`: a numbered step written as a bold line. */
+const BOLD_NUMBERED = /^(?:step\s*)?(\d{1,3})\s*[.):]\s+\S/i;
+
 function handleParagraph(builder: RunbookBuilder, markdown: string): void {
   const section = currentSection(builder);
   const rest: string[] = [];
   for (const line of markdown.split("\n")) {
-    builder.severities.push(...parseSeverityPairs(line));
+    // Loops, not push(...spread): a 2 MB line of pairs would overflow the argument stack.
+    for (const pair of parseSeverityPairs(line)) builder.severities.push(pair);
     const field = FIELD_LINE.exec(line.trim());
     const known = field ? sectionFieldOf(field[1]!) : null;
+    if (field) addSeverityField(builder, field[1]!, field[2]!);
     if (field && known) setSectionField(section, known, stripInlineMarkdown(field[2]!));
     else rest.push(line.trim());
   }
@@ -110,6 +124,24 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
   const bold = BOLD_ONLY.exec(text);
   if (bold) {
     builder.lastLabel = bold[1]!.replace(/:$/, "").trim();
+    const numbered = BOLD_NUMBERED.exec(builder.lastLabel);
+    if (numbered) {
+      const ordinal = Number(numbered[1]);
+      const wait = parseWait(builder.lastLabel);
+      const timelock = parseTimelockMention(builder.lastLabel);
+      addStep(
+        builder,
+        wait !== null
+          ? { kind: "wait", text: builder.lastLabel, durationSeconds: wait, ordinal }
+          : {
+              kind: "check",
+              text: builder.lastLabel,
+              ordinal,
+              ...(timelock !== null && { durationSeconds: timelock }),
+            },
+      );
+      return;
+    }
     addStep(builder, { kind: "note", text: builder.lastLabel, isHeading: true });
     return;
   }
@@ -125,7 +157,7 @@ function inlineCommands(builder: RunbookBuilder, text: string): { steps: Runbook
     const code = match[1]!.trim();
     if (!SHELL_WORD.test(`${code} `)) continue;
     if (/^(?:\$\s+)?cast\s+(?:send|call)\s/.test(code)) {
-      steps.push(...parseCodeBlock(builder, code, "bash"));
+      for (const step of parseCodeBlock(builder, code, "bash")) steps.push(step);
     } else command ??= code;
   }
   return { steps, command };
@@ -142,13 +174,17 @@ function handleList(builder: RunbookBuilder, list: Tokens.List): void {
     if (text !== "") {
       const severity = parseSeverityListItem(plain);
       if (severity) builder.severities.push(severity);
+      const field = FIELD_LINE.exec(text);
+      if (field) addSeverityField(builder, field[1]!, field[2]!);
       addAlertLine(builder, plain);
       const { steps, command } = inlineCommands(builder, text);
       const wait = parseWait(plain);
       const timelock = parseTimelockMention(plain);
       let step: RunbookStep;
       if (item.task) {
+        // A checklist item stays checkable; a wait it states is its duration ("- [ ] Wait 24 hours").
         step = { kind: "check", text, checked: item.checked === true };
+        if (wait !== null) step.durationSeconds = wait;
       } else if (wait !== null) {
         step = { kind: "wait", text, durationSeconds: wait, ...(list.ordered && { ordinal: start + index }) };
       } else if (list.ordered) {
@@ -157,7 +193,7 @@ function handleList(builder: RunbookBuilder, list: Tokens.List): void {
         step = { kind: "note", text };
       }
       if (step.kind === "check") {
-        if (timelock !== null) step.durationSeconds = timelock;
+        if (timelock !== null) step.durationSeconds ??= timelock;
         if (command !== undefined) step.command = command;
       }
       addStep(builder, step);
@@ -172,7 +208,7 @@ function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
   const cellText = (cell: Tokens.TableCell) => inlineText(cell.text).trim();
   const header = table.header.map(cellText);
   const rows = table.rows.map((row) => row.map(cellText));
-  builder.severities.push(...(parseSeverityTable(header, rows) ?? []));
+  for (const level of parseSeverityTable(header, rows) ?? []) builder.severities.push(level);
   const alerts = parseAlertTable(header, rows);
   if (alerts) {
     const foundIn = currentSection(builder).anchor;
