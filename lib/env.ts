@@ -75,7 +75,7 @@ const EnvSchema = z.object({
   BREAKGLASS_WATCH_CONFIRMATIONS: z.coerce.number().int().min(0).max(1000).default(2),
   WATCH_CONFIRMATIONS: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
   /** How often a watcher reads the head, in milliseconds. */
-  BREAKGLASS_WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  BREAKGLASS_WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** Most blocks one eth_getLogs call covers (providers cap ranges; a refused range is halved). */
   BREAKGLASS_WATCH_MAX_RANGE: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** A watcher this many seconds behind the chain (or unable to read it) shows as lagging. */

@@ -32,7 +32,7 @@ export type OwnStack = Stack & {
  * PostgreSQL (migrated, demo-seeded), its own anvil (demo deployment, restartable with its state) and one
  * `next start` of the same build (NEXT_DIST_DIR is inherited from the environment).
  */
-export async function startOwnStack(): Promise<OwnStack> {
+export async function startOwnStack(options: { env?: Record<string, string> } = {}): Promise<OwnStack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => {});
@@ -59,6 +59,7 @@ export async function startOwnStack(): Promise<OwnStack> {
         NEXTAUTH_URL: `http://localhost:${port}`,
         NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
         NODE_ENV: "production",
+        ...options.env,
       },
     });
     stops.push(app.stop);
