@@ -25,7 +25,9 @@ export async function register() {
   // requests, never while building. If the database is down at start, the runner keeps trying (the console
   // serves its degraded banner meanwhile); queued jobs wait in PostgreSQL.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { keepBackgroundJobsRunning } = await import("./lib/tasks");
+    const { keepBackgroundJobsRunning, registerTimelineHooks } = await import("./lib/tasks");
+    // Before the first request: a declaration or a proposal queues its page in its own transaction.
+    registerTimelineHooks();
     keepBackgroundJobsRunning();
     // Chain watch: every instance competes for each chain's advisory lock; one watches, the others stand by.
     const { env } = await import("./lib/env");

@@ -1,1 +1,8 @@
-export { decryptSecret, encryptSecret, hashSecret, isSecretsKeyMissingInProduction } from "./secret-box";
+export {
+  decryptSecret,
+  encryptSecret,
+  hashSecret,
+  isSecretsKeyMissingInProduction,
+  signToken,
+  verifyToken,
+} from "./secret-box";

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { AppError } from "../errors";
 
 /**
@@ -81,4 +88,29 @@ export function hashSecret(secret: string): string {
 export function isSecretsKeyMissingInProduction(): boolean {
   const configured = process.env.BREAKGLASS_SECRETS_KEY;
   return process.env.NODE_ENV === "production" && !(configured && configured.length >= 32);
+}
+
+/**
+ * A token that proves one thing (`purpose`, e.g. "page-ack") about one `subject` (e.g. "<pageId>:<memberId>"),
+ * signed with a key derived from BREAKGLASS_SECRETS_KEY for that purpose only: a page's acknowledge link cannot
+ * be replayed as anything else. Format: `<subject base64url>.<HMAC-SHA256 base64url>`.
+ */
+export function signToken(purpose: string, subject: string): string {
+  const body = Buffer.from(subject, "utf8").toString("base64url");
+  return `${body}.${tokenMac(purpose, body)}`;
+}
+
+/** The subject of a valid token for this purpose, or null (wrong purpose, key, or tampered). */
+export function verifyToken(purpose: string, token: string): string | null {
+  const [body, mac] = token.split(".");
+  if (!body || !mac) return null;
+  const expected = Buffer.from(tokenMac(purpose, body));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return Buffer.from(body, "base64url").toString("utf8");
+}
+
+function tokenMac(purpose: string, body: string): string {
+  const key = createHash("sha256").update(`breakglass-token:${purpose}:${keyMaterial()}`).digest();
+  return createHmac("sha256", key).update(body).digest("base64url");
 }

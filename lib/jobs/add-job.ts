@@ -60,3 +60,8 @@ export async function addJobs(
   );
   return jobs.length;
 }
+
+/** Removes the pending job with this key (a running job is left to finish; it re-checks its subject). */
+export async function removeJob(jobKey: string, tx?: DbTransaction): Promise<void> {
+  await (tx ?? db()).$queryRawUnsafe(`SELECT ${JOBS_SCHEMA}.remove_job($1::text)`, jobKey);
+}

@@ -1,4 +1,4 @@
-export { type AddJobOptions, addJob, addJobs } from "./add-job";
+export { type AddJobOptions, addJob, addJobs, removeJob } from "./add-job";
 export { type CronDefinition, defineCron } from "./define-cron";
 export { defineTask, type TaskContext, type TaskDefinition } from "./define-task";
 export { JOBS_SCHEMA } from "./jobs-schema";

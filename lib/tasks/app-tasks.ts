@@ -1,6 +1,7 @@
 import type { CronDefinition, TaskDefinition } from "../jobs";
 import { recheckKitsCron, recheckKitsTask } from "../kits";
 import { deliverNotificationTask, sweepNotificationsCron, sweepNotificationsTask } from "../notifications";
+import { PAGING_TASKS } from "../paging";
 
 /**
  * Every background task and cron of the console, in one list: the edge where domains meet the job engine.
@@ -10,6 +11,7 @@ export const APP_TASKS: TaskDefinition<never>[] = [
   deliverNotificationTask,
   sweepNotificationsTask,
   recheckKitsTask as TaskDefinition<never>,
+  ...PAGING_TASKS,
 ];
 
 export const APP_CRONS: CronDefinition[] = [sweepNotificationsCron, recheckKitsCron];

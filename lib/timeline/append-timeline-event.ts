@@ -4,6 +4,7 @@ import type { TimelineEvent } from "../db/generated/client";
 // The enqueue file itself, not lib/notifications/index.ts: it has no runtime dependencies of its own.
 import { enqueueNotificationsForEvent } from "../notifications/enqueue-notifications";
 import { TIMELINE_EVENT_SCHEMAS, type TimelineEventKind, type TimelinePayload } from "./event-kinds";
+import { runTimelineHooks } from "./timeline-hooks";
 
 /** Who wrote an event: a member, an API token, an alert source or the console itself. */
 export type EventAuthor = { type: "member" | "api" | "alert" | "system"; id: string | null; label: string };
@@ -44,5 +45,7 @@ export async function appendTimelineEvent<K extends TimelineEventKind>(
   });
   // Outgoing notifications are queued in the same transaction as the event they announce.
   await enqueueNotificationsForEvent(tx, createdEvent);
+  // And whatever the edge registered (pages on declaration, on a proposal, on a signature), likewise.
+  await runTimelineHooks(tx, createdEvent);
   return createdEvent;
 }

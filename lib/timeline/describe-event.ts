@@ -305,6 +305,34 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
           `Automatic kit ${e.p.kit} not run for alert ${e.p.alert.name} (${e.p.alert.source}): ${e.p.reason}`,
         ),
       ];
+    case "page.sent": {
+      const who = e.p.recipients.map((r) => r.name).join(", ") || "nobody reachable";
+      const missing = e.p.unreachable.length ? ` (no contact route: ${e.p.unreachable.join(", ")})` : "";
+      return e.p.subject === "incident"
+        ? [
+            text(
+              `Paged level ${e.p.level + 1}${e.p.round > 0 ? ` (repeat ${e.p.round})` : ""}: ${who}${missing}`,
+            ),
+          ]
+        : [text(`${e.p.isReminder ? "Reminded" : "Paged"} the owners who have not signed: ${who}${missing}`)];
+    }
+    case "page.delivered":
+      return [text(`Page delivered to ${e.p.recipient.name} by ${e.p.kind}`)];
+    case "page.delivery_failed":
+      return [
+        text(
+          `Page to ${e.p.recipient.name} by ${e.p.kind} ${e.p.isFinal ? "gave up (dead letter)" : "failed, will retry"}: ${e.p.reason}`,
+        ),
+      ];
+    case "page.acknowledged":
+      return [
+        strong(`Page acknowledged by ${e.p.by.name}`),
+        text(e.p.via === "link" ? " from the page's link" : " in the console"),
+      ];
+    case "page.escalated":
+      return [strong(`Nobody acknowledged: escalated to level ${e.p.toLevel + 1}`)];
+    case "page.stopped":
+      return [text(`Paging stopped: ${e.p.reason}`)];
     default: {
       const unreachable: never = e;
       return [code((unreachable as { kind: string }).kind)];

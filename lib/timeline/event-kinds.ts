@@ -223,6 +223,39 @@ export const TIMELINE_EVENT_SCHEMAS = {
     dueAt: z.string().nullable(),
     runbook: z.string().nullable(),
   }),
+  // Paging (lib/paging): who was reached, how, and who answered. Payloads name people, never routes' targets.
+  "page.sent": z.object({
+    pageId: z.string(),
+    subject: z.enum(["incident", "proposal", "kit"]),
+    level: z.number().int(),
+    round: z.number().int(),
+    isReminder: z.boolean(),
+    recipients: z.array(ZMemberRef),
+    // Members (or owners with no member) who have no enabled contact route.
+    unreachable: z.array(z.string()),
+  }),
+  "page.delivered": z.object({
+    pageId: z.string(),
+    deliveryId: z.string(),
+    recipient: ZMemberRef,
+    kind: z.string(),
+  }),
+  "page.delivery_failed": z.object({
+    pageId: z.string(),
+    deliveryId: z.string(),
+    recipient: ZMemberRef,
+    kind: z.string(),
+    reason: z.string(),
+    isFinal: z.boolean(),
+  }),
+  "page.acknowledged": z.object({ pageId: z.string(), by: ZMemberRef, via: z.enum(["link", "console"]) }),
+  "page.escalated": z.object({
+    pageId: z.string(),
+    fromLevel: z.number().int(),
+    toLevel: z.number().int(),
+    round: z.number().int(),
+  }),
+  "page.stopped": z.object({ pageId: z.string(), reason: z.string() }),
 } as const;
 
 export type TimelineEventKind = keyof typeof TIMELINE_EVENT_SCHEMAS;

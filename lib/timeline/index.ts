@@ -23,3 +23,4 @@ export {
   type TimelinePayload,
 } from "./event-kinds";
 export { redactCommand, redactSecrets } from "./redact-secrets";
+export { registerTimelineHook, type TimelineHook } from "./timeline-hooks";

@@ -1,0 +1,44 @@
+import { incidentAnsweredTask, incidentDeclaredTask, proposalChangedTask } from "../paging";
+import { registerTimelineHook } from "../timeline";
+
+/**
+ * Cross-domain reactions, wired here at the edge instead of lib/incidents or lib/safe importing lib/paging.
+ * Each hook queues a job in the event's own transaction: a page exists iff the change it reacts to
+ * committed, whichever route, API or alert made it.
+ */
+export function registerTimelineHooks(): void {
+  registerTimelineHook("paging.incident-declared", ["incident.declared"], (tx, event) =>
+    incidentDeclaredTask
+      .add({ incidentId: event.incidentId }, { tx, jobKey: `incident-declared:${event.incidentId}` })
+      .then(() => {}),
+  );
+  registerTimelineHook(
+    "paging.incident-answered",
+    ["incident.acknowledged", "incident.resolved"],
+    (tx, event) =>
+      incidentAnsweredTask
+        .add(
+          {
+            incidentId: event.incidentId,
+            memberId: event.authorType === "member" ? event.authorId : null,
+            reason:
+              event.kind === "incident.resolved"
+                ? "the incident was resolved"
+                : "the incident was acknowledged",
+          },
+          { tx },
+        )
+        .then(() => {}),
+  );
+  registerTimelineHook(
+    "paging.proposal-changed",
+    ["proposal.created", "proposal.signed", "proposal.state_changed", "proposal.executed"],
+    (tx, event) => {
+      const proposalId = (event.payload as { proposalId?: string }).proposalId;
+      if (!proposalId) return Promise.resolve();
+      return proposalChangedTask
+        .add({ proposalId }, { tx, queueName: `proposal-${proposalId}` })
+        .then(() => {});
+    },
+  );
+}
