@@ -2,7 +2,13 @@ export { acknowledgePage, readAcknowledgeToken } from "./acknowledge-page";
 export { CONTACT_KINDS, type ContactKind, type ContactTarget, ZContactTarget } from "./contact-targets";
 export { acknowledgeLink, deliverPage } from "./deliver-page";
 export { getProposalPageTally, type PageTally, type TallyRow } from "./get-page-tally";
-export { currentOnCall, listIncidentPages, listPageDeadLetters, replayPageDelivery } from "./list-pages";
+export {
+  currentOnCall,
+  getPageSummary,
+  listIncidentPages,
+  listPageDeadLetters,
+  replayPageDelivery,
+} from "./list-pages";
 export {
   type ContactRouteView,
   createContactRoute,

@@ -88,3 +88,11 @@ export async function currentOnCall(now = new Date()) {
     };
   });
 }
+
+/** What the acknowledge link's page shows: the page's title, severity and state (nothing else). */
+export async function getPageSummary(pageId: string) {
+  return db().page.findUnique({
+    where: { id: pageId },
+    select: { id: true, title: true, severity: true, ask: true, state: true, link: true, subjectType: true },
+  });
+}

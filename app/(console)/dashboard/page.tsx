@@ -3,9 +3,11 @@ import Link from "next/link";
 import { AttentionLists } from "@/components/dashboard/attention-lists";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { ResponseTimes } from "@/components/dashboard/response-times";
+import { OnCallCard } from "@/components/paging/on-call-card";
 import { requirePageMember } from "@/lib/auth";
 import { DASHBOARD_WEEKS, getDashboard, ZDashboardQuery } from "@/lib/dashboard";
 import { listSeverityLevels } from "@/lib/incidents";
+import { currentOnCall } from "@/lib/paging";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -18,9 +20,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // A hand-edited ?weeks= falls back to the default period rather than failing the page.
   const parsed = ZDashboardQuery.safeParse({ weeks: typeof raw === "string" ? raw : undefined });
   const query = parsed.success ? parsed.data : { weeks: 12 };
-  const [dashboard, levels] = await Promise.all([
+  const [dashboard, levels, onCall] = await Promise.all([
     getDashboard({ now: new Date(), query }),
     listSeverityLevels(),
+    currentOnCall(),
   ]);
   // Every level of the scheme gets a bar, zero included; severities no longer in the scheme still show.
   const counts = new Map(dashboard.open.map((row) => [row.severityName, row]));
@@ -61,6 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </h2>
         <BarChart id="chart-open-by-severity" title="Open incidents by severity" bars={bars} />
       </section>
+      <OnCallCard onCall={onCall} />
       <AttentionLists dashboard={dashboard} />
       <ResponseTimes
         dashboard={dashboard}

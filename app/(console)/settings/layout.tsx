@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/alerts", label: "Alert sources & routes" },
   { href: "/settings/watch", label: "Chain watch" },
   { href: "/settings/notifications", label: "Notifications" },
+  { href: "/settings/paging", label: "Paging & on-call" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UtcTime } from "@/components/incidents/utc-time";
+import { PageTally } from "@/components/paging/page-tally";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { AddressLabel } from "@/components/safe/address-label";
 import { ProposalActions } from "@/components/safe/proposal-actions";
@@ -227,6 +228,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </h2>
         <SignatureList owners={view.safe.owners} signatures={view.signatures} />
       </section>
+
+      <PageTally proposalId={id} />
 
       {(view.verificationResults.length > 0 || view.verifications.length > 0) && (
         <section aria-labelledby="verification-heading" className="space-y-2">
