@@ -95,7 +95,7 @@ export function EscalationPoliciesPanel({ policies, options }: { policies: Polic
               </Button>
             </div>
             <ol className="list-decimal pl-6 text-zinc-300">
-              {policy.levels.map((level, index) => (
+              {policy.levels.map((level) => (
                 <li key={`${policy.id}-${level.delaySeconds}-${level.targets.map(nameOf).join()}`}>
                   after {level.delaySeconds} s: {level.targets.map(nameOf).join(", ")}
                 </li>
