@@ -56,6 +56,15 @@ const EnvSchema = z.object({
    * Hosts (`host` or `host:port`, comma-separated) that notification channels and contact routes may reach
    * although they are loopback/private (lib/net/assert-public-url.ts reads it at each use).
    */
+  /** Paging by e-mail: smtp://user:pass@host:port (smtps:// for TLS). Unset: e-mail routes report it. */
+  BREAKGLASS_SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^/]+/.test(value), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  BREAKGLASS_SMTP_FROM: z.string().min(3).optional(),
+  /** PagerDuty Events API v2 endpoint (tests point it at a local sink) and the team's routing key. */
+  BREAKGLASS_PAGERDUTY_EVENTS_URL: httpUrl.optional(),
+  BREAKGLASS_PAGERDUTY_ROUTING_KEY: z.string().min(20, "must be an Events API v2 integration key").optional(),
   BREAKGLASS_OUTBOUND_ALLOW: z
     .string()
     .refine((value) => {
@@ -127,6 +136,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     BREAKGLASS_SECRETS_KEY: source.BREAKGLASS_SECRETS_KEY || undefined,
     BREAKGLASS_METRICS_TOKEN: source.BREAKGLASS_METRICS_TOKEN || undefined,
     BREAKGLASS_OUTBOUND_ALLOW: source.BREAKGLASS_OUTBOUND_ALLOW || undefined,
+    BREAKGLASS_SMTP_URL: source.BREAKGLASS_SMTP_URL || undefined,
+    BREAKGLASS_SMTP_FROM: source.BREAKGLASS_SMTP_FROM || undefined,
+    BREAKGLASS_PAGERDUTY_EVENTS_URL: source.BREAKGLASS_PAGERDUTY_EVENTS_URL || undefined,
+    BREAKGLASS_PAGERDUTY_ROUTING_KEY: source.BREAKGLASS_PAGERDUTY_ROUTING_KEY || undefined,
     BREAKGLASS_WATCH: source.BREAKGLASS_WATCH || undefined,
     BREAKGLASS_WATCH_CONFIRMATIONS: source.BREAKGLASS_WATCH_CONFIRMATIONS || undefined,
     WATCH_CONFIRMATIONS: collectConfirmations(source),
