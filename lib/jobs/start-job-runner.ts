@@ -11,7 +11,7 @@ import { recoverCrashedWorkers, WorkerLiveness } from "./worker-liveness";
 export type JobRunner = {
   /** Finishes running jobs (up to graphile's abort timeout), then releases connections. */
   stop: () => Promise<void>;
-  /** Ids of this runner's workers (what `locked_by` says in the jobs table). */
+  /** Ids this runner locks jobs under (what `locked_by` says in the jobs table: its pool's id). */
   workerIds: () => string[];
 };
 
@@ -75,9 +75,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const workerIds: string[] = [];
   // Subscribed before `run`: the pool creates its workers before `run` resolves.
   const events = new EventEmitter() as WorkerEvents;
-  events.on("worker:create", ({ worker }) => {
-    workerIds.push(worker.workerId);
-    void liveness.hold(worker.workerId);
+  // graphile-worker 0.18 locks jobs in the pool's name (`locked_by` = the pool id, not each worker's), and
+  // announces the pool before it fetches any job: that id is the one to keep alive.
+  events.on("pool:create", ({ workerPool }) => {
+    workerIds.push(workerPool.id);
+    void liveness.hold(workerPool.id);
   });
   let runner: Runner;
   try {

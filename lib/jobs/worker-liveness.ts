@@ -27,7 +27,7 @@ export class WorkerLiveness {
     await this.client.connect();
   }
 
-  /** Called as each worker is created, before it can lock a job (graphile emits worker:create first). */
+  /** Called as the worker pool is created, before it can lock a job (graphile emits pool:create first). */
   hold(workerId: string): Promise<unknown> {
     this.held.add(workerId);
     this.chain = this.chain.then(() =>

@@ -32,6 +32,9 @@ export async function sendPage(target: ContactTarget, message: PageMessage): Pro
     "content-type": "application/json",
     "user-agent": "Breakglass-Pager/1",
     "x-breakglass-delivery": message.deliveryId,
+    // A fresh connection per page: reusing a kept-alive socket the receiver is closing fails the send after
+    // the receiver may have read it, and the retry would page that person twice.
+    connection: "close",
   };
   const post = async (url: string, body: unknown) => {
     const result = await postToPublicUrl(url, {

@@ -105,6 +105,29 @@ describe("job engine (graphile-worker)", () => {
     await b.stop();
   });
 
+  it("a job that runs longer than the recovery grace on a live runner is never taken over", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const runs: string[] = [];
+    const slow = (who: string) =>
+      defineTask({
+        name: `test.slow-${tag}`,
+        payload: z.object({}),
+        run: async () => {
+          runs.push(who);
+          await new Promise((resolve) => setTimeout(resolve, 2500));
+        },
+      });
+    // Both recover every 300 ms and treat 500 ms as "locked too long": only liveness keeps the job theirs.
+    const a = await start([slow("a")]);
+    const b = await start([slow("b")]);
+    await addJob(`test.slow-${tag}`, {});
+    await until(async () => runs.length > 0, "the slow job to start");
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(runs).toHaveLength(1);
+    await a.stop();
+    await b.stop();
+  });
+
   it("a failing job is retried later with backoff, and stays visible as failed at its last attempt", async () => {
     const tag = randomBytes(4).toString("hex");
     const attempts: number[] = [];
