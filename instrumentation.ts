@@ -21,6 +21,10 @@ export async function register() {
     }
     throw error;
   }
+  // Every appended timeline event queues its notifications in its own transaction (lib/timeline refuses to
+  // append before this).
+  const { wireTimelineSubscribers } = await import("./lib/notifications");
+  wireTimelineSubscribers();
   // Background jobs (notification deliveries, pages, reminders, crons) run in every instance, outside users'
   // requests, never while building. If the database is down at start, the runner keeps trying (the console
   // serves its degraded banner meanwhile); queued jobs wait in PostgreSQL.

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { BenchFunction, BenchResult } from "../bench/types";
+import { wireTimelineSubscribers } from "../lib/notifications";
 
 const ZArgs = z.object({ quick: z.boolean(), strict: z.boolean(), only: z.string().optional() });
 
@@ -33,6 +34,8 @@ function format(result: BenchResult): string {
 }
 
 const args = parseArgs(process.argv.slice(2));
+// Benchmarks call lib directly: wire what every appended timeline event also does, as the server does.
+wireTimelineSubscribers();
 const benchDir = path.join(process.cwd(), "bench");
 const files = readdirSync(benchDir)
   .filter((file) => file.endsWith(".bench.ts"))

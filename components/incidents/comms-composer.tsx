@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { buildCommsTemplates, type CommsEvent, type CommsIncident } from "@/lib/comms/build-comms-templates";
+import { buildCommsTemplates, type CommsEvent, type CommsIncident } from "@/lib/comms";
 
 /**
  * A status update drafted from the runbooks' templates and the incident as it is now; editable, copyable,

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { computeUpdateReminder } from "@/lib/comms/compute-update-reminder";
-import { computeResponseTimer, formatCountdown, formatUtcTime } from "@/lib/incidents/compute-response-timer";
+import { computeUpdateReminder } from "@/lib/comms";
+import { computeResponseTimer, formatCountdown, formatUtcTime } from "@/lib/incidents/browser";
 
 /**
  * The clock, starting from the server's render time so the first client render is the server's HTML

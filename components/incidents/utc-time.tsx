@@ -1,6 +1,6 @@
 "use client";
 
-import { formatUtcTime } from "@/lib/incidents/compute-response-timer";
+import { formatUtcTime } from "@/lib/incidents/browser";
 
 /** `HH:MM UTC` as the runbooks write times; the reader's local time on hover. */
 export function UtcTime({ at, withDate = false }: { at: Date | string; withDate?: boolean }) {

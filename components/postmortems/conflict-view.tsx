@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { Button } from "@/components/ui/button";
-import { CONFLICT_MARKERS, mergeTexts } from "@/lib/postmortems/merge-texts";
+import { CONFLICT_MARKERS, mergeTexts } from "@/lib/postmortems/browser";
 import type { Conflict } from "./use-postmortem-autosave";
 
 /**

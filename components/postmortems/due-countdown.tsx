@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { describeDue } from "@/lib/postmortems/due-date";
+import { describeDue } from "@/lib/postmortems/browser";
 
 /** A ticking "due in 47 h 12 min" / "overdue by 3 h". The server renders it with the request's time. */
 export function DueCountdown({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CurrentPostMortemText } from "@/lib/postmortems/save-postmortem";
+import type { CurrentPostMortemText } from "@/lib/postmortems";
 
 /** Saves after this much typing idle time. */
 export const AUTOSAVE_IDLE_MS = 2000;

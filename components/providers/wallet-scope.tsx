@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
-import { listPublicChains } from "@/lib/chain/public-chains";
-import { createWagmiConfig } from "@/lib/chain/wagmi-config";
+import { listPublicChains } from "@/lib/chain";
+import { createWagmiConfig } from "@/lib/chain/browser";
 import { Web3Provider } from "./web3-provider";
 
 /**

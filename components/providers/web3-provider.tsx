@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
-import { createWagmiConfig, type PublicChain } from "@/lib/chain/wagmi-config";
+import { createWagmiConfig, type PublicChain } from "@/lib/chain/browser";
 
 export function Web3Provider({
   chains,

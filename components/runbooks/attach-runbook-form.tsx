@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import type { AttachableRunbook, RunbookSuggestion } from "@/lib/runbooks/suggest-runbooks";
+import type { AttachableRunbook, RunbookSuggestion } from "@/lib/runbooks";
 
 /** Suggested sections (severity, alert routes) with one-click attach, and any other section by choice. */
 export function AttachRunbookForm(props: {

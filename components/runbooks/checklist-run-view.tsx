@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
-import type { IncidentRunbookView, RunStepView } from "@/lib/runbooks/get-incident-runbooks";
+import type { IncidentRunbookView, RunStepView } from "@/lib/runbooks";
 import { redactCommand } from "@/lib/timeline/browser";
 import { ChecklistItemToggle } from "./checklist-item-toggle";
 import { MarkContainedButton } from "./mark-contained-button";

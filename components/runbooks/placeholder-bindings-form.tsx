@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
-import type { PlaceholderBindingRow } from "@/lib/runbooks/list-placeholder-bindings";
+import type { PlaceholderBindingRow } from "@/lib/runbooks";
 
 type ContractOption = { id: string; name: string; address: string; chainId: number };
 

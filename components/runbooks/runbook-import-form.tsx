@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import type { RunbookPreview } from "@/lib/runbooks/preview-runbook";
+import type { RunbookPreview } from "@/lib/runbooks";
 import { RunbookPreviewView } from "./runbook-preview-view";
 
 type Source = { kind: "file"; file: File } | { kind: "paste"; text: string };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RunbookPreview, StepCounts } from "@/lib/runbooks/preview-runbook";
+import type { RunbookPreview, StepCounts } from "@/lib/runbooks";
 import { StepKindBadge } from "./step-kind-badge";
 
 const KINDS: (keyof StepCounts)[] = ["check", "action", "verify", "command", "wait", "note"];

@@ -1,4 +1,4 @@
-import type { ContractAction, RunbookStep } from "@/lib/runbooks/schemas";
+import type { ContractAction, RunbookStep } from "@/lib/runbooks";
 import { redactCommand } from "@/lib/timeline/browser";
 import { CopyButton } from "./copy-button";
 import { formatDuration } from "./format-duration";

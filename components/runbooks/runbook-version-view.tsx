@@ -1,4 +1,4 @@
-import type { ParsedRunbook } from "@/lib/runbooks/schemas";
+import type { ParsedRunbook } from "@/lib/runbooks";
 import { RunbookStepView } from "./runbook-step-view";
 
 export type ContractsByAction = Map<number, { id: string; name: string; address: string }>;

@@ -3,8 +3,8 @@
 import { useEffect, useMemo } from "react";
 import { useBlock, useReadContracts } from "wagmi";
 import { Web3Provider } from "@/components/providers/web3-provider";
-import { formatLiveValue } from "@/lib/chain/format-live-value";
-import type { PublicChain } from "@/lib/chain/wagmi-config";
+import type { PublicChain } from "@/lib/chain/browser";
+import { formatLiveValue } from "@/lib/chain/browser";
 import { type LiveContract, type LiveValue, liveReadRows } from "./live-contract-table";
 import { LIVE_READ_ABI } from "./live-reads";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { PublicChain } from "@/lib/chain/wagmi-config";
+import type { PublicChain } from "@/lib/chain/browser";
 import type { LiveReadout } from "./incident-chain-reader";
 import { type LiveContract, LiveContractTable } from "./live-contract-table";
 import { TimelockCard, type TimelockCardProps } from "./timelock-card";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { type Abi, type Address, getAddress } from "viem";
-import { listPublicChains } from "@/lib/chain/public-chains";
+import { listPublicChains } from "@/lib/chain";
 import { db } from "@/lib/db";
 import { listIncidentTimelocks, listProposals } from "@/lib/safe";
 import { IncidentChainReads } from "./incident-chain-reads";

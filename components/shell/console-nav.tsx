@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { DeclareButton } from "@/components/incidents/declare-button";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { hasRole, type Role } from "@/lib/auth/browser";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },

@@ -1,9 +1,9 @@
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
 import { db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
 // The file, not the index: the index pulls next-auth, which scripts and benches under tsx cannot load.
-import { declareIncident } from "../incidents/declare-incident";
+import { declareIncident } from "../incidents";
 import { authorFromActor } from "../timeline";
 import { linkAlertToIncident } from "./link-alert-to-incident";
 import { type TDeclareFromAlert, ZDeclareFromAlert } from "./schemas";

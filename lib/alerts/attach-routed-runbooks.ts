@@ -1,5 +1,5 @@
 import type { DbTransaction } from "../db/client";
-import { attachRunbookInTx } from "../runbooks/attach-runbook";
+import { attachRunbookInTx } from "../runbooks";
 import type { EventAuthor } from "../timeline";
 
 type ParsedSections = { runbooks?: { anchor: string }[] };

@@ -1,10 +1,10 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAddress } from "viem";
-import { listChains } from "../chain/list-chains";
+import { listChains } from "../chain";
 import { env } from "../env";
 import { isAppError } from "../errors";
-import { findOrBootstrapMember } from "../members/find-member";
+import { findOrBootstrapMember } from "./find-or-bootstrap-member";
 import { consumeSiweNonce } from "./siwe-nonce";
 import { verifySiweLogin } from "./verify-siwe";
 

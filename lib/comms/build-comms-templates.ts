@@ -1,4 +1,4 @@
-import { formatUtcTime } from "../incidents/compute-response-timer";
+import { formatUtcTime } from "../incidents/browser";
 
 /**
  * Status-update drafts from the seed runbooks' templates, filled from the incident: musd-protocol.md's

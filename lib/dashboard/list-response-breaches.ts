@@ -1,6 +1,5 @@
 import { db } from "../db/client";
-import { computeResponseTimer } from "../incidents/compute-response-timer";
-import { formatIncidentRef } from "../incidents/schemas";
+import { computeResponseTimer, formatIncidentRef } from "../incidents";
 
 export type ResponseBreach = {
   ref: string;

@@ -1,15 +1,16 @@
 import path from "node:path";
 import type { Abi } from "viem";
 import {
+  anvilAccount,
   bleBridgeV9Abi,
+  type DemoDeployment,
   globalPauseRegistryAbi,
   mockPriceFeedAbi,
   priceOracleAbi,
-} from "../chain/artifacts/demo/abis";
-import { anvilAccount, type DemoDeployment } from "../chain/demo";
+} from "../chain/demo";
 import type { PrismaClient } from "../db/client";
 import type { MemberRole } from "../db/generated/enums";
-import { SEVERITY_PRESETS } from "../incidents/severity-presets";
+import { SEVERITY_PRESETS } from "../incidents";
 import { importRunbookFolder } from "../runbooks";
 
 /** The project's own example runbooks, written for the demo protocol (nothing is read outside the repository). */

@@ -1,5 +1,5 @@
 import { createPublicClient, http } from "viem";
-import { listChains } from "../chain/list-chains";
+import { listChains } from "../chain";
 import { db } from "../db/client";
 import { readMigrations } from "../db/migrate-files";
 import { type ChainWatchStatus, readWatchStatus } from "../watch";

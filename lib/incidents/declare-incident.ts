@@ -1,13 +1,27 @@
-import type { Actor } from "../auth/session";
-import { db } from "../db/client";
+import type { Actor } from "../auth";
+import { type DbTransaction, db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
-import { attachRunbookInTx } from "../runbooks/attach-runbook";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { type TDeclareIncident, ZDeclareIncident } from "./schemas";
 
+/**
+ * Attaches one runbook chosen at declaration, inside the declaring transaction. Injected by the caller (the
+ * route wires lib/runbooks' attachRunbookInTx): runbooks sit above incidents, so this domain cannot import them.
+ */
+export type AttachRunbookHook = (
+  tx: DbTransaction,
+  options: {
+    incidentId: string;
+    input: NonNullable<TDeclareIncident["runbooks"]>[number];
+    author: EventAuthor;
+  },
+) => Promise<unknown>;
+
 export type DeclareIncidentOptions = {
   input: TDeclareIncident;
+  /** Required when the input names runbooks; without it such a declaration is refused before anything is written. */
+  attachRunbook?: AttachRunbookHook;
   author: EventAuthor;
   /** The declaring member becomes commander unless the caller says otherwise (API tokens have no member). */
   commander?: Actor | null;
@@ -25,6 +39,12 @@ export async function declareIncident(
   if (input.idempotencyKey) {
     const existing = await db().incident.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (existing) return { incident: existing, isNew: false };
+  }
+  const { attachRunbook } = options;
+  if (input.runbooks.length > 0 && !attachRunbook) {
+    throw new AppError("UNPROCESSABLE", "runbooks: this caller cannot attach runbooks at declaration.", {
+      fields: [{ path: "runbooks", message: "cannot be attached here" }],
+    });
   }
   const level = await db().severityLevel.findUnique({ where: { name: input.severity } });
   if (!level) {
@@ -88,7 +108,7 @@ export async function declareIncident(
       }
       // Runbooks chosen at declaration are attached in the same transaction: declared with its plan, or not at all.
       for (const runbook of input.runbooks) {
-        await attachRunbookInTx(tx, { incidentId: created.id, input: runbook, author: options.author });
+        await attachRunbook!(tx, { incidentId: created.id, input: runbook, author: options.author });
       }
       return created;
     });

@@ -1,6 +1,8 @@
 export { addTimelineEntry } from "./add-timeline-entry";
 export { buildOpenApiDocument } from "./api/build-openapi";
+export { incidentCollectionHandlers, incidentEventsHandlers } from "./api/incident-route-handlers";
 export { type ApiTokenRow, listApiTokens } from "./api/list-api-tokens";
+export { requireApiToken } from "./api/require-api-token";
 export {
   type ApiEvent,
   type ApiIncident,
@@ -16,7 +18,7 @@ export {
   formatUtcTime,
   type ResponseTimer,
 } from "./compute-response-timer";
-export { type DeclareIncidentOptions, declareIncident } from "./declare-incident";
+export { type AttachRunbookHook, type DeclareIncidentOptions, declareIncident } from "./declare-incident";
 export { getIncidentByRef } from "./get-incident";
 export { type IncidentPage, listIncidents } from "./list-incidents";
 export { listSeverityLevels } from "./list-severity-levels";
@@ -48,4 +50,8 @@ export {
   ZTimelineEntry,
 } from "./schemas";
 export { SEVERITY_PRESETS, type SeverityPresetLevel } from "./severity-presets";
-export { type TransitionIncidentOptions, transitionIncident } from "./transition-incident";
+export {
+  type IncidentResolvedHook,
+  type TransitionIncidentOptions,
+  transitionIncident,
+} from "./transition-incident";

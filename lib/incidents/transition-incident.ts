@@ -1,13 +1,24 @@
-import { db } from "../db/client";
+import { type DbTransaction, db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
-import { onIncidentResolved } from "../postmortems/on-incident-resolved";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { lockIncident } from "./lock-incident";
 import { INCIDENT_PHASES, type TIncidentTransition, ZIncidentTransition } from "./schemas";
 
+/**
+ * Runs inside the resolving transaction (the post-mortem draft). Injected by the caller: lib/postmortems sits
+ * above lib/incidents, so the route wires postmortems' onIncidentResolved here instead of this file importing it.
+ */
+export type IncidentResolvedHook = (
+  tx: DbTransaction,
+  incident: Incident,
+  author: EventAuthor,
+) => Promise<void>;
+
 export type TransitionIncidentOptions = {
   incidentId: string;
+  /** What resolving also does, in the same transaction; `null` says on purpose that nothing else happens. */
+  onResolved: IncidentResolvedHook | null;
   transition: TIncidentTransition;
   author: EventAuthor;
   /** The member acting, for "acknowledged by". */
@@ -35,7 +46,7 @@ function conflict(message: string): never {
 
 /**
  * One lifecycle move (acknowledge, status, phase, contain, resolve, reopen) and its timeline events, in one
- * transaction. Resolving also runs the post-mortem hook inside that transaction.
+ * transaction. Resolving also runs the caller's `onResolved` hook inside that transaction.
  */
 export async function transitionIncident(options: TransitionIncidentOptions): Promise<Incident> {
   const transition = ZIncidentTransition.parse(options.transition);
@@ -140,7 +151,7 @@ export async function transitionIncident(options: TransitionIncidentOptions): Pr
             containedAt: incident.containedAt ?? now,
           },
         });
-        await onIncidentResolved(tx, resolved, author);
+        await options.onResolved?.(tx, resolved, author);
         return resolved;
       }
       case "reopen": {

@@ -1,5 +1,4 @@
 import type { TimelineEvent } from "../db/generated/client";
-import { toApiEvent } from "../incidents/api/serialize";
 import { readTimelineSince } from "./read-timeline-since";
 import { openSseChannel, type SseChannel } from "./sse-channel";
 import type { TimelineHub } from "./timeline-hub";
@@ -33,6 +32,8 @@ const REREAD_AFTER_MS = 1_000;
 export function createIncidentEventStream(options: {
   hub: TimelineHub;
   incidentId: string;
+  /** What each message carries: the route passes the API's event shape (lib/live knows no domain's format). */
+  serialize: (event: TimelineEvent) => unknown;
   lastEventId: number;
   txidFrom?: string | null;
   signal?: AbortSignal;
@@ -55,7 +56,7 @@ export function createIncidentEventStream(options: {
         sentIds.add(event.id);
         lastSentId = Math.max(lastSentId, event.id);
         advertised = resumeId();
-        sse.write(`id: ${advertised}\ndata: ${JSON.stringify(toApiEvent(event))}\n\n`);
+        sse.write(`id: ${advertised}\ndata: ${JSON.stringify(options.serialize(event))}\n\n`);
       };
       // One read at a time (the first one, the re-read after live events and a hub resync can overlap): each
       // starts from where the previous one left off.

@@ -1,3 +1,2 @@
-export { findOrBootstrapMember } from "./find-member";
 export { changeMemberRole, listMembers, upsertMember } from "./manage-members";
 export { type TUpsertMember, ZAddress, ZChangeRole, ZRole, ZUpsertMember } from "./schemas";

@@ -1,4 +1,4 @@
-import type { Role } from "../auth/roles";
+import type { Role } from "../auth";
 import { db } from "../db/client";
 import type { Member } from "../db/generated/client";
 import { AppError } from "../errors";

@@ -1,6 +1,6 @@
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
-import { ROLES } from "../auth/roles";
+import { ROLES } from "../auth";
 
 export const ZAddress = z
   .string()

@@ -7,12 +7,11 @@ import { DELIVER_NOTIFICATION_TASK, deliveryJobKey } from "./delivery-task-name"
 import { renderNotification } from "./render-notification";
 
 /**
- * Called by appendTimelineEvent for every event, in its transaction: a notification exists exactly when the
- * event it announces does (no notification for a rolled-back change, none lost after a commit), and so does
- * its delivery job (graphile-worker's add_job in the same transaction). Delivery happens in the job runner,
- * outside the request (deliver-due-notifications.ts). Kinds that notify nobody cost nothing.
- *
- * This file imports only types and pure helpers, so lib/timeline stays free of runtime dependencies.
+ * A timeline subscriber (wire-timeline-subscribers.ts): runs for every appended event, in its transaction: a
+ * notification exists exactly when the event it announces does (no notification for a rolled-back change,
+ * none lost after a commit), and so does its delivery job (graphile-worker's add_job in the same
+ * transaction). Delivery happens in the job runner, outside the request (deliver-due-notifications.ts).
+ * Kinds that notify nobody cost nothing.
  */
 export async function enqueueNotificationsForEvent(tx: DbTransaction, event: TimelineEvent): Promise<number> {
   const kind = notificationEventFor(event.kind);

@@ -34,3 +34,4 @@ export {
   ZCreateChannel,
   ZUpdateChannel,
 } from "./schemas";
+export { wireTimelineSubscribers } from "./wire-timeline-subscribers";

@@ -1,5 +1,5 @@
-import { hasRole, type Role } from "../auth/roles";
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
+import { hasRole, type Role } from "../auth";
 import { db } from "../db/client";
 import type { PostMortem } from "../db/generated/client";
 import { AppError } from "../errors";

@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
 import { db } from "../db/client";
 import type { ActionItem } from "../db/generated/client";
-import { getIncidentByRef } from "../incidents/get-incident";
+import { getIncidentByRef } from "../incidents";
 import { appendTimelineEvent, authorFromActor } from "../timeline";
 import type { TCreateActionItem } from "./schemas";
 import { validateActionItemLinks } from "./validate-action-item-links";

@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import { getPostMortem } from "./get-postmortem";
 import { renderPostMortemExport } from "./render-postmortem-export";
 

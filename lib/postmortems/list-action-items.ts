@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { ActionItem, ActionItemStatus, Prisma } from "../db/generated/client";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import { ZActionItemFilter } from "./schemas";
 
 /** Straight from a query string: unknown statuses are ignored rather than refused (a filter, not a form). */

@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { PostMortemStatus } from "../db/generated/client";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 
 export type PostMortemListItem = {
   id: string;

@@ -1,6 +1,6 @@
 import type { DbTransaction } from "../db/client";
 import type { Incident } from "../db/generated/client";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import type { DraftInput } from "./render-postmortem-draft";
 import type { ProposalInfo } from "./summarize-timeline";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { authorName, resolveAuthorNames } from "./resolve-author-names";

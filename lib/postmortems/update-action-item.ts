@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
 import { db } from "../db/client";
 import type { ActionItem } from "../db/generated/client";
 import { AppError } from "../errors";

@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import type { ParsedRunbook } from "./schemas";
 
 export type RunbookVersionDetail = {

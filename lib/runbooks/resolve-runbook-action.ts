@@ -9,7 +9,7 @@ import {
   toHex,
   zeroHash,
 } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import type { Contract, Safe } from "../db/generated/client";
 import { asPlaceholder } from "./collect-placeholders";

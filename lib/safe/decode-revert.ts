@@ -1,7 +1,7 @@
 import { type Abi, type AbiItem, decodeErrorResult, getAddress, type Hex } from "viem";
-import { ROLE_NAMES } from "../chain/demo/roles";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
+import { KNOWN_ROLE_NAMES } from "./known-role-names";
 import { readRoleIds } from "./read-safe-state";
 import { accessControlAbi } from "./safe-abi";
 
@@ -43,7 +43,7 @@ export async function decodeRevert(
     const roleIds = targetContract ? await readRoleIds(chainId, targetContract).catch(() => []) : [];
     const role =
       roleIds.find((r) => r.roleHash.toLowerCase() === roleHash.toLowerCase())?.name ??
-      ROLE_NAMES[roleHash.toLowerCase() as Hex] ??
+      KNOWN_ROLE_NAMES[roleHash.toLowerCase() as Hex] ??
       roleHash;
     const holders = await safesHoldingRole(chainId, target, roleHash);
     const holderText = holders.length

@@ -1,7 +1,7 @@
 import type { Abi, AbiFunction } from "viem";
 import { db } from "../db/client";
 import type { Contract } from "../db/generated/client";
-import { ZParsedRunbook } from "../runbooks/schemas";
+import { ZParsedRunbook } from "../runbooks";
 import type { DecodedCall } from "./resolve-calls";
 import type { TVerificationRead } from "./schemas";
 

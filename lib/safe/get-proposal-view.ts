@@ -2,7 +2,7 @@ import { type Address, getAddress } from "viem";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import type { StoredSimulation } from "./deferred-simulation";
 import type { DecodedCall } from "./resolve-calls";
 import { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { formatIncidentRef } from "../incidents/schemas";
+import { formatIncidentRef } from "../incidents";
 import { progressOf } from "./get-proposal-view";
 
 export type ProposalRow = Awaited<ReturnType<typeof listProposals>>[number];

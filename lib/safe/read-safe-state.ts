@@ -1,5 +1,5 @@
 import { type Abi, type AbiFunction, type Address, getAddress, type Hex, zeroHash } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { chainUnavailable, isChainUnreachable } from "./chain-unreachable";

@@ -1,5 +1,5 @@
 import { getAddress, type Hex } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../timeline";
 import { markExecuted } from "./mark-executed";

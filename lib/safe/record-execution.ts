@@ -1,5 +1,5 @@
 import { type Hex, parseEventLogs } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";

@@ -1,5 +1,5 @@
 import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex, numberToHex } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { coerceAbiArgs, formatReadValue, toAbiFunction } from "../verifications";
 import { type DecodedRevert, decodeRevert } from "./decode-revert";
 

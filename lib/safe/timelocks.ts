@@ -1,5 +1,5 @@
 import { type Abi, type AbiFunction, getAddress, parseAbi } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import type { DbTransaction } from "../db/client";
 import type { Contract } from "../db/generated/client";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";

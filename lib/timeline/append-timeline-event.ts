@@ -1,15 +1,14 @@
-import type { Actor } from "../auth/session";
 import type { DbTransaction } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
-// The enqueue file itself, not lib/notifications/index.ts: it has no runtime dependencies of its own.
-import { enqueueNotificationsForEvent } from "../notifications/enqueue-notifications";
 import { TIMELINE_EVENT_SCHEMAS, type TimelineEventKind, type TimelinePayload } from "./event-kinds";
 import { runTimelineHooks } from "./timeline-hooks";
+import { timelineSubscribers } from "./timeline-subscribers";
 
 /** Who wrote an event: a member, an API token, an alert source or the console itself. */
 export type EventAuthor = { type: "member" | "api" | "alert" | "system"; id: string | null; label: string };
 
-export function authorFromActor(actor: Actor): EventAuthor {
+/** Structural, so the timeline (kernel) needs nothing from lib/auth: an auth `Actor` fits. */
+export function authorFromActor(actor: { kind: "member" | "api"; id: string; name: string }): EventAuthor {
   return { type: actor.kind, id: actor.id, label: actor.name };
 }
 
@@ -30,6 +29,7 @@ export async function appendTimelineEvent<K extends TimelineEventKind>(
     at?: Date;
   },
 ): Promise<TimelineEvent> {
+  const subscribers = timelineSubscribers();
   const payload = TIMELINE_EVENT_SCHEMAS[event.kind].parse(event.payload);
   const createdEvent = await tx.timelineEvent.create({
     data: {
@@ -43,8 +43,8 @@ export async function appendTimelineEvent<K extends TimelineEventKind>(
       ...(event.at ? { createdAt: event.at } : {}),
     },
   });
-  // Outgoing notifications are queued in the same transaction as the event they announce.
-  await enqueueNotificationsForEvent(tx, createdEvent);
+  // Subscribers (outgoing notifications) run in the same transaction as the event they react to.
+  for (const subscriber of subscribers) await subscriber(tx, createdEvent);
   // And whatever the edge registered (pages on declaration, on a proposal, on a signature), likewise.
   await runTimelineHooks(tx, createdEvent);
   return createdEvent;

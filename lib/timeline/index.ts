@@ -24,3 +24,4 @@ export {
 } from "./event-kinds";
 export { redactCommand, redactSecrets } from "./redact-secrets";
 export { registerTimelineHook, type TimelineHook } from "./timeline-hooks";
+export { setTimelineSubscribers, type TimelineSubscriber, timelineSubscribers } from "./timeline-subscribers";

@@ -6,7 +6,7 @@ import {
   getAddress,
   parseAbiItem,
 } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
 import { AppError } from "../errors";

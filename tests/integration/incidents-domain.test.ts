@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { onIncidentResolved } from "@/lib/postmortems";
 import { db } from "../../lib/db/client";
 import {
   addTimelineEntry,
@@ -76,22 +77,30 @@ describe("lifecycle", () => {
     const at = (min: number) => new Date(t0.getTime() + min * 60_000);
     const acked = await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "acknowledge" },
       author,
       now: at(3),
     });
     expect(acked.acknowledgedAt).toEqual(at(3));
     await expect(
-      transitionIncident({ incidentId: incident.id, transition: { action: "acknowledge" }, author }),
+      transitionIncident({
+        incidentId: incident.id,
+        onResolved: onIncidentResolved,
+        transition: { action: "acknowledge" },
+        author,
+      }),
     ).rejects.toThrow(/already acknowledged/);
     await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "set_phase", phase: "contain" },
       author,
       now: at(4),
     });
     const contained = await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "contain" },
       author,
       now: at(10),
@@ -100,6 +109,7 @@ describe("lifecycle", () => {
     expect(contained).toMatchObject({ containedAt: at(10), status: "monitoring", phase: "notify" });
     const resolved = await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "resolve", summary: "fixed" },
       author,
       now: at(60),
@@ -233,7 +243,12 @@ describe("incident list", () => {
     }
     // Resolve the two newest: they must come after every open one.
     for (const incident of made.slice(5))
-      await transitionIncident({ incidentId: incident.id, transition: { action: "resolve" }, author });
+      await transitionIncident({
+        incidentId: incident.id,
+        onResolved: onIncidentResolved,
+        transition: { action: "resolve" },
+        author,
+      });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
-import { addTimelineEntry, declareIncident } from "../../lib/incidents";
+import { addTimelineEntry, declareIncident, toApiEvent } from "../../lib/incidents";
 import { createIncidentEventStream, resumePointFrom, TimelineHub } from "../../lib/live";
 
 const author = { type: "system" as const, id: null, label: "live test" };
@@ -77,7 +77,9 @@ describe("SSE timeline stream", () => {
       input: { title: `Resume ${randomUUID()}`, severity: "P1" },
       author,
     });
-    const first = sseReader(createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0 }));
+    const first = sseReader(
+      createIncidentEventStream({ hub, incidentId: incident.id, serialize: toApiEvent, lastEventId: 0 }),
+    );
     const n1 = await note(incident.id, "one");
     await first.waitFor(2);
     const lastSeen = first.messages.at(-1)!.id;
@@ -86,7 +88,12 @@ describe("SSE timeline stream", () => {
     const n2 = await note(incident.id, "two");
     const n3 = await note(incident.id, "three");
     const resumed = sseReader(
-      createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: lastSeen }),
+      createIncidentEventStream({
+        hub,
+        incidentId: incident.id,
+        serialize: toApiEvent,
+        lastEventId: lastSeen,
+      }),
     );
     await resumed.waitFor(2);
     const n4 = await note(incident.id, "four (live)");
@@ -105,8 +112,22 @@ describe("SSE timeline stream", () => {
       input: { title: `Two hubs ${randomUUID()}`, severity: "P2" },
       author,
     });
-    const onA = sseReader(createIncidentEventStream({ hub: hubA, incidentId: incident.id, lastEventId: 0 }));
-    const onB = sseReader(createIncidentEventStream({ hub: hubB, incidentId: incident.id, lastEventId: 0 }));
+    const onA = sseReader(
+      createIncidentEventStream({
+        hub: hubA,
+        incidentId: incident.id,
+        serialize: toApiEvent,
+        lastEventId: 0,
+      }),
+    );
+    const onB = sseReader(
+      createIncidentEventStream({
+        hub: hubB,
+        incidentId: incident.id,
+        serialize: toApiEvent,
+        lastEventId: 0,
+      }),
+    );
     await Promise.all([onA.waitFor(1), onB.waitFor(1)]);
     const written = await note(incident.id, "seen everywhere");
     await Promise.all([onA.waitFor(2), onB.waitFor(2)]);
@@ -127,7 +148,13 @@ describe("SSE timeline stream", () => {
       author,
     });
     const stream = sseReader(
-      createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0, heartbeatMs: 50 }),
+      createIncidentEventStream({
+        hub,
+        incidentId: incident.id,
+        serialize: toApiEvent,
+        lastEventId: 0,
+        heartbeatMs: 50,
+      }),
     );
     await stream.waitFor(1);
     await note(other.id, "not for this stream");
@@ -145,7 +172,9 @@ describe("SSE timeline stream", () => {
       input: { title: `Drop ${randomUUID()}`, severity: "P2" },
       author,
     });
-    const stream = sseReader(createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0 }));
+    const stream = sseReader(
+      createIncidentEventStream({ hub, incidentId: incident.id, serialize: toApiEvent, lastEventId: 0 }),
+    );
     await stream.waitFor(1);
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -172,7 +201,9 @@ describe("SSE timeline stream", () => {
       input: { title: `Out of order ${randomUUID()}`, severity: "P2" },
       author,
     });
-    const first = sseReader(createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0 }));
+    const first = sseReader(
+      createIncidentEventStream({ hub, incidentId: incident.id, serialize: toApiEvent, lastEventId: 0 }),
+    );
     await first.waitFor(1);
     // A slow transaction takes the lower id and holds it while another one commits a higher id.
     const slow = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -205,6 +236,7 @@ describe("SSE timeline stream", () => {
       const resumeWith = async (header: string) => {
         const stream = sseReader(
           createIncidentEventStream({
+            serialize: toApiEvent,
             hub,
             incidentId: incident.id,
             ...resumePointFrom(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { declareIncident } from "../../lib/incidents";
+import { declareIncident, toApiEvent } from "../../lib/incidents";
 import { createIncidentEventStream, createIncidentListStream, TimelineHub } from "../../lib/live";
 import { metrics } from "../../lib/metrics";
 
@@ -18,7 +18,12 @@ describe("SSE clients gauge", () => {
       author: { type: "system", id: null, label: "gauge test" },
     });
     const before = await gauge();
-    const timeline = createIncidentEventStream({ hub, incidentId: incident.id, lastEventId: 0 }).getReader();
+    const timeline = createIncidentEventStream({
+      hub,
+      incidentId: incident.id,
+      serialize: toApiEvent,
+      lastEventId: 0,
+    }).getReader();
     const aborted = new AbortController();
     const list = createIncidentListStream({ hub, signal: aborted.signal }).getReader();
     await timeline.read(); // the stream has started

@@ -108,6 +108,7 @@ describe("post-mortem draft on resolve", () => {
     });
     await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "contain", reason: "Bridge paused" },
       author: authorFromActor(bob),
       now: minutesAfter(T0, 22),
@@ -150,6 +151,7 @@ describe("post-mortem draft on resolve", () => {
     const first = await getPostMortem(incident.id);
     await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "reopen", reason: "again" },
       author: authorFromActor(bob),
       now: minutesAfter(T0, 20),

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { onIncidentResolved } from "@/lib/postmortems";
 import { GET } from "../../app/api/incidents/[ref]/postmortem/export.md/route";
 import { createApiToken } from "../../lib/auth";
 import { db } from "../../lib/db/client";
@@ -46,6 +47,7 @@ describe("post-mortem Markdown export", () => {
     const author = authorFromActor(bob);
     await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "acknowledge" },
       author,
       now: minutesAfter(T0, 3),
@@ -60,6 +62,7 @@ describe("post-mortem Markdown export", () => {
     });
     await transitionIncident({
       incidentId: incident.id,
+      onResolved: onIncidentResolved,
       transition: { action: "contain", reason: "Minting paused" },
       author,
       now: minutesAfter(T0, 25),

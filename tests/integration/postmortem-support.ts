@@ -2,6 +2,7 @@ import type { Actor } from "../../lib/auth/session";
 import { db } from "../../lib/db/client";
 import type { Incident } from "../../lib/db/generated/client";
 import { addTimelineEntry, declareIncident, transitionIncident } from "../../lib/incidents";
+import { onIncidentResolved } from "../../lib/postmortems";
 import { authorFromActor } from "../../lib/timeline";
 
 /** A seeded demo member as the Actor a route would get from authorize(). */
@@ -59,6 +60,7 @@ export async function pin(incident: Incident, actor: Actor, eventId: number, now
 export async function resolveIncident(incident: Incident, actor: Actor, now: Date): Promise<Incident> {
   return transitionIncident({
     incidentId: incident.id,
+    onResolved: onIncidentResolved,
     transition: { action: "resolve" },
     author: authorFromActor(actor),
     member: { id: actor.id, name: actor.name },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
-import { listPublicChains } from "@/lib/chain/public-chains";
+import { listPublicChains } from "@/lib/chain";
 
 export const metadata: Metadata = { title: "Sign in" };
 

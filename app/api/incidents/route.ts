@@ -1,6 +1,10 @@
 import { authorize, authorizeRead } from "@/lib/auth";
-import { incidentCollectionHandlers } from "@/lib/incidents/api/incident-route-handlers";
+import { incidentCollectionHandlers } from "@/lib/incidents";
+import { attachRunbookInTx } from "@/lib/runbooks";
 
-const handlers = incidentCollectionHandlers(authorize, authorizeRead);
+const handlers = incidentCollectionHandlers(authorize, {
+  attachRunbook: attachRunbookInTx,
+  authenticateRead: authorizeRead,
+});
 export const GET = handlers.GET;
 export const POST = handlers.POST;

@@ -1,4 +1,11 @@
 // The demo chain: what scripts, seeds and tests may import.
+
+export {
+  bleBridgeV9Abi,
+  globalPauseRegistryAbi,
+  mockPriceFeedAbi,
+  priceOracleAbi,
+} from "../artifacts/demo/abis";
 export { ANVIL_ACCOUNTS, ANVIL_MNEMONIC, anvilAccount, DEMO_CAST, type DemoAccount } from "./accounts";
 export { SAFE_ARTIFACTS, type SafeArtifact } from "./artifacts";
 export {

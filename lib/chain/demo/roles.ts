@@ -6,12 +6,3 @@ export const GUARDIAN_ROLE: Hex = keccak256(toHex("GUARDIAN_ROLE"));
 export const EMERGENCY_ROLE: Hex = keccak256(toHex("EMERGENCY_ROLE"));
 export const ORACLE_ADMIN_ROLE: Hex = keccak256(toHex("ORACLE_ADMIN_ROLE"));
 export const KEEPER_ROLE: Hex = keccak256(toHex("KEEPER_ROLE"));
-
-/** Role id → readable name, for showing decoded `AccessControlUnauthorizedAccount` errors to people. */
-export const ROLE_NAMES: Readonly<Record<Hex, string>> = {
-  [DEFAULT_ADMIN_ROLE]: "DEFAULT_ADMIN_ROLE",
-  [GUARDIAN_ROLE]: "GUARDIAN_ROLE",
-  [EMERGENCY_ROLE]: "EMERGENCY_ROLE",
-  [ORACLE_ADMIN_ROLE]: "ORACLE_ADMIN_ROLE",
-  [KEEPER_ROLE]: "KEEPER_ROLE",
-};

@@ -4,7 +4,7 @@ import type { Actor, Role } from "../../auth";
 import { readJson, route } from "../../http/handle-route";
 import { authorFromActor } from "../../timeline";
 import { addTimelineEntry } from "../add-timeline-entry";
-import { declareIncident } from "../declare-incident";
+import { type AttachRunbookHook, declareIncident } from "../declare-incident";
 import { getIncidentByRef } from "../get-incident";
 import { listIncidents } from "../list-incidents";
 import { listTimelineEvents } from "../list-timeline-events";
@@ -24,9 +24,14 @@ const ZAfter = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 export function incidentCollectionHandlers(
   authenticate: Authenticate,
-  authenticateRead: AuthenticateRead = (request, required, read) =>
-    authenticate(request, required).then(read),
+  options: {
+    /** The route wires lib/runbooks' attachRunbookInTx: this domain sits below runbooks. */
+    attachRunbook: AttachRunbookHook;
+    authenticateRead?: AuthenticateRead;
+  },
 ) {
+  const authenticateRead: AuthenticateRead =
+    options.authenticateRead ?? ((request, required, read) => authenticate(request, required).then(read));
   return {
     GET: route(async (request) => {
       const page = await authenticateRead(request, "viewer", () =>
@@ -42,6 +47,7 @@ export function incidentCollectionHandlers(
         input,
         author: authorFromActor(actor),
         commander: actor,
+        attachRunbook: options.attachRunbook,
       });
       return NextResponse.json({ incident: toApiIncident(incident) }, { status: isNew ? 201 : 200 });
     }),

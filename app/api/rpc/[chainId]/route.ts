@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authorize } from "@/lib/auth";
-import { forwardRpc, ZRpcBody } from "@/lib/chain/forward-rpc";
+import { forwardRpc, ZRpcBody } from "@/lib/chain";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/handle-route";
 

@@ -1,6 +1,6 @@
-import { incidentCollectionHandlers } from "@/lib/incidents/api/incident-route-handlers";
-import { requireApiToken } from "@/lib/incidents/api/require-api-token";
+import { incidentCollectionHandlers, requireApiToken } from "@/lib/incidents";
+import { attachRunbookInTx } from "@/lib/runbooks";
 
-const handlers = incidentCollectionHandlers(requireApiToken);
+const handlers = incidentCollectionHandlers(requireApiToken, { attachRunbook: attachRunbookInTx });
 export const GET = handlers.GET;
 export const POST = handlers.POST;

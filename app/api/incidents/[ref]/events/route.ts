@@ -1,5 +1,5 @@
 import { authorize } from "@/lib/auth";
-import { incidentEventsHandlers } from "@/lib/incidents/api/incident-route-handlers";
+import { incidentEventsHandlers } from "@/lib/incidents";
 
 const handlers = incidentEventsHandlers(authorize);
 export const GET = handlers.GET;

@@ -1,6 +1,6 @@
 import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
-import { getIncidentByRef } from "@/lib/incidents";
+import { getIncidentByRef, toApiEvent } from "@/lib/incidents";
 import { createIncidentEventStream, resumePointFrom, sseResponse, timelineHub } from "@/lib/live";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +13,7 @@ export const GET = route(async (request, context: { params: Promise<{ ref: strin
     createIncidentEventStream({
       hub: timelineHub(),
       incidentId: incident.id,
+      serialize: toApiEvent,
       ...resumePointFrom(request),
       signal: request.signal,
     }),

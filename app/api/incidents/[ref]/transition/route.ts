@@ -10,6 +10,7 @@ import {
   ZIncidentTransition,
 } from "@/lib/incidents";
 import { describeOpenRisks, readOpenRisks } from "@/lib/safe";
+import { onIncidentResolved } from "@/lib/postmortems";
 import { authorFromActor } from "@/lib/timeline";
 
 export const POST = route(async (request, context: { params: Promise<{ ref: string }> }) => {
@@ -35,6 +36,8 @@ export const POST = route(async (request, context: { params: Promise<{ ref: stri
     transition,
     author: authorFromActor(actor),
     member: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
+    // Resolving drafts the post-mortem in the same transaction (wired here: incidents sit below postmortems).
+    onResolved: onIncidentResolved,
   });
   return NextResponse.json({ incident: toApiIncident(updated) });
 });

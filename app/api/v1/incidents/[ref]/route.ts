@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handle-route";
-import { getIncidentByRef, toApiIncident } from "@/lib/incidents";
-import { requireApiToken } from "@/lib/incidents/api/require-api-token";
+import { getIncidentByRef, requireApiToken, toApiIncident } from "@/lib/incidents";
 
 export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
   await requireApiToken(request, "viewer");

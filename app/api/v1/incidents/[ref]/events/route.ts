@@ -1,5 +1,4 @@
-import { incidentEventsHandlers } from "@/lib/incidents/api/incident-route-handlers";
-import { requireApiToken } from "@/lib/incidents/api/require-api-token";
+import { incidentEventsHandlers, requireApiToken } from "@/lib/incidents";
 
 const handlers = incidentEventsHandlers(requireApiToken);
 export const GET = handlers.GET;

@@ -1,0 +1,2 @@
+// What client components may import from the auth domain: the role order, no session or database code.
+export { hasRole, ROLES, type Role } from "./roles";
