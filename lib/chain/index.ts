@@ -2,6 +2,7 @@
 // Client components import ./browser instead (this index reaches the database). The demo deployment is its own
 // entry (./demo), for the devstack, scripts and tests only; ./anvil is for the devstack and tests.
 
+export { abiErrors, abiFunctions, contractAbi, hasAbiFunctions } from "./contract-abi";
 export { forwardRpc, ZRpcBody } from "./forward-rpc";
 export { type ChainConfig, getChain, listChains } from "./list-chains";
 export { listPublicChains } from "./public-chains";

@@ -1,15 +1,5 @@
-import {
-  type Abi,
-  type Address,
-  getAddress,
-  type Hex,
-  isAddress,
-  keccak256,
-  parseUnits,
-  toHex,
-  zeroHash,
-} from "viem";
-import { publicClientFor } from "../chain";
+import { type Address, getAddress, type Hex, isAddress, keccak256, parseUnits, toHex, zeroHash } from "viem";
+import { contractAbi, publicClientFor } from "../chain";
 import { db } from "../db/client";
 import type { Contract, Safe } from "../db/generated/client";
 import { asPlaceholder } from "./collect-placeholders";
@@ -78,7 +68,7 @@ export async function findRoleHolderSafe(
       safes.map((safe) =>
         client.readContract({
           address: getAddress(contract.address),
-          abi: contract.abi as unknown as Abi,
+          abi: contractAbi(contract.abi),
           functionName: "hasRole",
           args: [roleHash, getAddress(safe.address) as Address],
         }),

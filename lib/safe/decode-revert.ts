@@ -1,5 +1,5 @@
-import { type Abi, type AbiItem, decodeErrorResult, getAddress, type Hex } from "viem";
-import { publicClientFor } from "../chain";
+import { type Abi, decodeErrorResult, getAddress, type Hex } from "viem";
+import { abiErrors, publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { KNOWN_ROLE_NAMES } from "./known-role-names";
 import { readRoleIds } from "./read-safe-state";
@@ -26,9 +26,7 @@ export async function decodeRevert(
   if (!data || data === "0x")
     return { name: "revert", args: [], message: "Reverted without a reason (empty revert data)." };
   const contracts = await db().contract.findMany({ where: { chainId } });
-  const errors = contracts.flatMap((contract) =>
-    Array.isArray(contract.abi) ? (contract.abi as AbiItem[]).filter((item) => item.type === "error") : [],
-  );
+  const errors = contracts.flatMap((contract) => abiErrors(contract.abi));
   let decoded: { errorName: string; args?: readonly unknown[] };
   try {
     decoded = decodeErrorResult({ abi: [...accessControlAbi, ...errors] as Abi, data });

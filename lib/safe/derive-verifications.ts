@@ -1,4 +1,4 @@
-import type { Abi, AbiFunction } from "viem";
+import { hasAbiFunctions } from "../chain";
 import { db } from "../db/client";
 import type { Contract } from "../db/generated/client";
 import { ZParsedRunbook } from "../runbooks";
@@ -90,7 +90,6 @@ function knownEffects(call: DecodedCall, contract: Contract): TVerificationRead[
   const effect = KNOWN_EFFECTS[call.signature]?.(call.args.map((arg) => arg.value));
   if (!effect) return [];
   const readName = effect.read.slice(0, effect.read.indexOf("("));
-  const abi = Array.isArray(contract.abi) ? (contract.abi as unknown as Abi) : [];
-  if (!abi.some((item) => item.type === "function" && (item as AbiFunction).name === readName)) return [];
+  if (!hasAbiFunctions(contract.abi, [readName])) return [];
   return [{ contractId: contract.id, signature: effect.read, args: effect.args, expected: effect.expected }];
 }

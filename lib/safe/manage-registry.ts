@@ -1,4 +1,5 @@
 import { type Abi, getAddress } from "viem";
+import { abiFunctions } from "../chain";
 import { db } from "../db/client";
 import type { Contract, Safe } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -105,9 +106,7 @@ export async function listRegistry() {
       chainId: c.chainId,
       address: c.address,
       placeholders: c.placeholders,
-      functionCount: Array.isArray(c.abi)
-        ? (c.abi as unknown as Abi).filter((i) => i.type === "function").length
-        : 0,
+      functionCount: abiFunctions(c.abi).length,
     })),
     safes: safes.map((s) => ({
       id: s.id,

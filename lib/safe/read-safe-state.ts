@@ -1,5 +1,5 @@
-import { type Abi, type AbiFunction, type Address, getAddress, type Hex, zeroHash } from "viem";
-import { publicClientFor } from "../chain";
+import { type Address, getAddress, type Hex, zeroHash } from "viem";
+import { abiFunctions, contractAbi, publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { chainUnavailable, isChainUnreachable } from "./chain-unreachable";
@@ -88,8 +88,7 @@ export async function readSafeCoreOrCached(
 
 /** Role getters an AccessControl contract exposes: `GUARDIAN_ROLE()`, `DEFAULT_ADMIN_ROLE()`... */
 export function roleGetters(abi: unknown): string[] {
-  if (!Array.isArray(abi)) return [];
-  const functions = (abi as Abi).filter((item): item is AbiFunction => item.type === "function");
+  const functions = abiFunctions(abi);
   if (!functions.some((fn) => fn.name === "hasRole")) return [];
   return functions
     .filter(
@@ -113,7 +112,7 @@ export async function readRoleIds(chainId: number, contract: { address: string; 
           ? zeroHash
           : ((await client.readContract({
               address: getAddress(contract.address),
-              abi: contract.abi as Abi,
+              abi: contractAbi(contract.abi),
               functionName: name,
             })) as Hex);
       return { name, roleHash };

@@ -1,5 +1,4 @@
 import {
-  type Abi,
   type AbiFunction,
   type Address,
   encodeFunctionData,
@@ -8,6 +7,7 @@ import {
   parseAbiItem,
   toFunctionSignature,
 } from "viem";
+import { abiFunctions } from "../chain";
 import type { Contract } from "../db/generated/client";
 import { AppError, type FieldIssue } from "../errors";
 import type { InnerCall } from "./build-safe-transaction";
@@ -28,9 +28,7 @@ export type DecodedCall = {
 
 /** The function a call names: looked up in the contract's ABI (keeps argument names), else parsed. */
 export function resolveFunction(abi: unknown, signature: string): AbiFunction {
-  const functions = Array.isArray(abi)
-    ? (abi as Abi).filter((item): item is AbiFunction => item.type === "function")
-    : [];
+  const functions = abiFunctions(abi);
   const compact = signature.replace(/\s+/g, "");
   const bySignature = functions.find((fn) => toFunctionSignature(fn) === compact);
   if (bySignature) return bySignature;

@@ -1,5 +1,5 @@
-import { type Abi, type AbiFunction, getAddress, parseAbi } from "viem";
-import { publicClientFor } from "../chain";
+import { getAddress, parseAbi } from "viem";
+import { hasAbiFunctions, publicClientFor } from "../chain";
 import type { DbTransaction } from "../db/client";
 import type { Contract } from "../db/generated/client";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
@@ -81,6 +81,5 @@ export async function recordTimelocks(
 }
 
 function hasFunctions(abi: unknown, names: readonly string[]): boolean {
-  const fns = Array.isArray(abi) ? (abi as Abi).filter((i): i is AbiFunction => i.type === "function") : [];
-  return names.every((name) => fns.some((fn) => fn.name === name));
+  return hasAbiFunctions(abi, names);
 }
