@@ -1,4 +1,5 @@
-import { createAlertRoute, createAlertSource, receiveAlertWebhook } from "../lib/alerts";
+import { createAlertRoute, createAlertSource } from "../lib/alerts";
+import { receiveAlertWebhook } from "../lib/alerts/routes";
 import { db } from "../lib/db";
 import { startDatabase } from "../lib/devstack/start-database";
 import { SEVERITY_PRESETS } from "../lib/incidents/severity-presets";

@@ -1,6 +1,6 @@
 /**
- * The one error type. Domain code throws AppError; route handlers and server actions turn it into an
- * HTTP status or a message a person reads (toHttpResponse / toActionError).
+ * The one error type. Domain code throws AppError; route handlers turn it into the response body and HTTP
+ * status of this table (errorResponse in lib/http/handle-route.ts), and forms show its message and fields.
  */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -14,6 +14,14 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   BAD_GATEWAY: 502,
   UNAVAILABLE: 503,
+  // Alert senders are machines: each way a delivery is refused has its own code, so the sender's logs say
+  // exactly what to fix (docs/alerts.md lists them).
+  INVALID_JSON: 400,
+  BAD_CREDENTIALS: 401, // bearer token missing or wrong
+  BAD_SIGNATURE: 401, // HMAC signature missing, malformed or wrong
+  STALE_TIMESTAMP: 403, // signed correctly, but outside the replay window
+  UNKNOWN_SOURCE: 404,
+  INVALID_ALERT_PAYLOAD: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,7 +2,6 @@ export { declareFromAlert, dismissAlert } from "./act-on-inbox-alert";
 export { alertAuthor } from "./alert-author";
 export { importRunbookAlertRoutes } from "./import-runbook-alert-routes";
 export { type IngestedAlert, type IngestOutcome, ingestAlert } from "./ingest-alert";
-export { INGEST_ERRORS, IngestError, type IngestErrorCode } from "./ingest-error";
 export { type AlertListItem, listAlerts } from "./list-alerts";
 export { createAlertRoute, deleteAlertRoute, listAlertRoutes, updateAlertRoute } from "./manage-alert-routes";
 export {
@@ -16,7 +15,6 @@ export {
 export { matchAlertRoute, type RouteRule } from "./match-alert-route";
 export { alertFromEvent, alertsFromAlertmanager, type IncomingAlert } from "./normalize-alerts";
 export { MAX_ALERT_BODY_BYTES } from "./read-limited-body";
-export { type AlertEndpoint, receiveAlertWebhook } from "./receive-alert-webhook";
 export {
   ALERT_AUTH_MODES,
   ALERT_SOURCE_KINDS,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { isAppError } from "../errors";
-// The file, not the index: the index pulls next-auth, which scripts and benches under tsx cannot load.
 import { declareIncident } from "../incidents";
 import { appendTimelineEvent } from "../timeline";
 import { alertAuthor } from "./alert-author";

@@ -1,4 +1,4 @@
-import { IngestError } from "./ingest-error";
+import { AppError } from "../errors";
 
 export const MAX_ALERT_BODY_BYTES = 1024 * 1024;
 
@@ -26,9 +26,6 @@ export async function readLimitedBody(request: Request, limit = MAX_ALERT_BODY_B
   return Buffer.concat(chunks);
 }
 
-function tooLarge(limit: number): IngestError {
-  return new IngestError(
-    "PAYLOAD_TOO_LARGE",
-    `The body is larger than ${Math.round(limit / 1024 / 1024)} MB.`,
-  );
+function tooLarge(limit: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { db } from "../db/client";
+import { AppError } from "../errors";
 import { errorResponse, fieldsFromZod } from "../http/handle-route";
 import { type IngestedAlert, ingestAlert } from "./ingest-alert";
-import { IngestError } from "./ingest-error";
 import { alertFromEvent, alertsFromAlertmanager, type IncomingAlert } from "./normalize-alerts";
 import { readLimitedBody } from "./read-limited-body";
 import { ZAlertEvent, ZAlertmanagerWebhook } from "./schemas";
@@ -35,7 +35,7 @@ export async function receiveAlertWebhook(
     try {
       json = JSON.parse(body.toString("utf8"));
     } catch {
-      throw new IngestError("INVALID_JSON", "The body is not valid JSON.");
+      throw new AppError("INVALID_JSON", "The body is not valid JSON.");
     }
     // Routes are read alongside the source (one round trip less per delivery); unused if refused.
     const routesRead = db().alertRoute.findMany({ where: { isEnabled: true } });
@@ -66,8 +66,9 @@ export async function receiveAlertWebhook(
       { status: 202 },
     );
   } catch (error) {
-    if (error instanceof IngestError) return error.toResponse();
-    return errorResponse(error);
+    const response = errorResponse(error);
+    if (response.status === 401) response.headers.set("www-authenticate", 'Bearer realm="breakglass-alerts"');
+    return response;
   }
 }
 
@@ -79,7 +80,7 @@ async function findSource(request: Request, endpoint: AlertEndpoint, json: unkno
       : undefined;
   const id = fromQuery ?? (typeof fromBody === "string" ? fromBody : null);
   if (!id) {
-    throw new IngestError(
+    throw new AppError(
       "UNKNOWN_SOURCE",
       endpoint === "events"
         ? "Name the alert source with routing_key (or ?source=<id>)."
@@ -91,7 +92,7 @@ async function findSource(request: Request, endpoint: AlertEndpoint, json: unkno
     include: { secrets: { where: { revokedAt: null } } },
   });
   if (!source || source.kind !== endpoint) {
-    throw new IngestError("UNKNOWN_SOURCE", `No ${endpoint} alert source ${id.slice(0, 64)}.`);
+    throw new AppError("UNKNOWN_SOURCE", `No ${endpoint} alert source ${id.slice(0, 64)}.`);
   }
   return source;
 }
@@ -105,5 +106,5 @@ function parseOrThrow<S extends z.ZodType>(schema: S, json: unknown): z.infer<S>
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const fields = fieldsFromZod(parsed.error);
-  throw new IngestError("INVALID_ALERT_PAYLOAD", `${fields[0]?.path}: ${fields[0]?.message}`, fields);
+  throw new AppError("INVALID_ALERT_PAYLOAD", `${fields[0]?.path}: ${fields[0]?.message}`, { fields });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encryptSecret, hashSecret } from "../crypto";
-import { IngestError } from "./ingest-error";
+import { AppError } from "../errors";
 import { signAlertBody, verifyAlertRequest } from "./verify-alert-request";
 
 const body = Buffer.from('{"hello":"world"}');
@@ -12,7 +12,7 @@ function codeOf(run: () => unknown): string | null {
     run();
     return null;
   } catch (error) {
-    return error instanceof IngestError ? error.code : String(error);
+    return error instanceof AppError ? error.code : String(error);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { decryptSecret, hashSecret } from "../crypto";
 import type { AlertSecret } from "../db/generated/client";
-import { IngestError } from "./ingest-error";
+import { AppError } from "../errors";
 
 /**
  * How a sender proves it is the source:
@@ -28,7 +28,7 @@ function safeEqualHex(a: string, b: string): boolean {
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
-/** Returns the id of the secret that matched; throws IngestError otherwise. */
+/** Returns the id of the secret that matched; throws AppError otherwise. */
 export function verifyAlertRequest(options: {
   authMode: string;
   secrets: ActiveSecret[];
@@ -41,17 +41,17 @@ export function verifyAlertRequest(options: {
     const header = options.headers.get("authorization") ?? "";
     const token = /^bearer\s+(\S+)$/i.exec(header.trim())?.[1];
     if (!token)
-      throw new IngestError("BAD_CREDENTIALS", "Send the source's token as Authorization: Bearer <token>.");
+      throw new AppError("BAD_CREDENTIALS", "Send the source's token as Authorization: Bearer <token>.");
     const presented = hashSecret(token);
     const match = active.find((secret) => secret.hash !== null && safeEqualHex(secret.hash, presented));
-    if (!match) throw new IngestError("BAD_CREDENTIALS", "The token is not an active secret of this source.");
+    if (!match) throw new AppError("BAD_CREDENTIALS", "The token is not an active secret of this source.");
     return match.id;
   }
 
   const timestamp = options.headers.get(TIMESTAMP_HEADER)?.trim() ?? "";
   const signature = /^sha256=([0-9a-f]{64})$/i.exec(options.headers.get(SIGNATURE_HEADER)?.trim() ?? "")?.[1];
   if (!/^\d{1,12}$/.test(timestamp) || !signature) {
-    throw new IngestError(
+    throw new AppError(
       "BAD_SIGNATURE",
       "Send X-Breakglass-Timestamp (unix seconds) and X-Breakglass-Signature: sha256=<hex of HMAC-SHA256(secret, timestamp + '.' + body)>.",
     );
@@ -62,11 +62,11 @@ export function verifyAlertRequest(options: {
     return safeEqualHex(expected, signature.toLowerCase());
   });
   if (!match)
-    throw new IngestError("BAD_SIGNATURE", "The signature does not match any active secret of this source.");
+    throw new AppError("BAD_SIGNATURE", "The signature does not match any active secret of this source.");
   // Checked after the signature, so only a holder of the secret learns that the clock is the problem.
   const skew = Math.abs(options.now.getTime() / 1000 - Number(timestamp));
   if (skew > REPLAY_WINDOW_SECONDS) {
-    throw new IngestError(
+    throw new AppError(
       "STALE_TIMESTAMP",
       `The timestamp is ${Math.round(skew)} s away from the console's clock (window ${REPLAY_WINDOW_SECONDS} s).`,
     );

@@ -1,8 +1,6 @@
 export { addTimelineEntry } from "./add-timeline-entry";
 export { buildOpenApiDocument } from "./api/build-openapi";
-export { incidentCollectionHandlers, incidentEventsHandlers } from "./api/incident-route-handlers";
 export { type ApiTokenRow, listApiTokens } from "./api/list-api-tokens";
-export { requireApiToken } from "./api/require-api-token";
 export {
   type ApiEvent,
   type ApiIncident,

@@ -1,6 +1,6 @@
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
-import { ROLES } from "../auth";
+import { ROLES } from "../auth/browser";
 
 export const ZAddress = z
   .string()

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth";
-import { hasRole, type Role } from "../auth";
+import { hasRole, type Role } from "../auth/browser";
 import { db } from "../db/client";
 import type { PostMortem } from "../db/generated/client";
 import { AppError } from "../errors";

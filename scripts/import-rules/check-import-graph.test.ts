@@ -126,6 +126,36 @@ describe("the import check", () => {
     ]);
   });
 
+  it("keeps Next out of a domain's index.ts: HTTP handlers live in routes.ts, for app/ only", () => {
+    const sources = {
+      ...base,
+      "lib/incidents/handlers.ts":
+        'import { NextResponse } from "next/server";\nexport const GET = () => NextResponse.json({});\n',
+      "lib/incidents/index.ts":
+        'export { declareIncident } from "./declare-incident";\nexport { GET } from "./handlers";\n',
+    };
+    expect(messages(sources)).toEqual([
+      "lib/incidents/index.ts needs Next to load: lib/incidents/index.ts → lib/incidents/handlers.ts → next/server — HTTP handlers go in the domain's routes.ts (imported by app/ only); roles come from lib/auth/browser.ts; types with `import type`",
+      // postmortems' index reaches it through incidents' index: both are named.
+      "lib/postmortems/index.ts needs Next to load: lib/postmortems/index.ts → lib/postmortems/draft.ts → lib/incidents/index.ts → lib/incidents/handlers.ts → next/server — HTTP handlers go in the domain's routes.ts (imported by app/ only); roles come from lib/auth/browser.ts; types with `import type`",
+    ]);
+    const fixed = {
+      ...sources,
+      "lib/incidents/index.ts": 'export { declareIncident } from "./declare-incident";\n',
+      "lib/incidents/routes.ts": 'export { GET } from "./handlers";\n',
+      "app/api/incidents/route.ts": 'export { GET } from "@/lib/incidents/routes";\n',
+    };
+    expect(messages(fixed)).toEqual([]);
+    expect(
+      messages({
+        ...fixed,
+        "lib/postmortems/draft.ts": 'import { GET } from "../incidents/routes";\nexport const draft = GET;\n',
+      }),
+    ).toContain(
+      'lib/postmortems/draft.ts: import "../incidents/routes" — lib/incidents/routes.ts holds HTTP handlers for app/ only; call the domain\'s index.ts instead',
+    );
+  });
+
   it("passes on this repository (what npm run lint checks)", () => {
     expect(messages(readRepositorySources(process.cwd()))).toEqual([]);
   }, 60_000);

@@ -58,8 +58,14 @@ function restrictionOf(file: string) {
 function isEntry(file: string): boolean {
   const restricted = restrictionOf(file);
   if (restricted) return file === `${restricted.dir}/index.ts`;
-  return /^lib\/[^/]+\/index\.tsx?$/.test(file) || /^lib\/[^/]+\/browser\.ts$/.test(file);
+  return /^lib\/[^/]+\/(index|browser|routes)\.tsx?$/.test(file);
 }
+
+/**
+ * lib/auth/index.ts is the session (next-auth, next/headers): Next-bound by nature. Other domains take its
+ * types (erased) and its roles from lib/auth/browser.ts, so their own index stays loadable by scripts and tests.
+ */
+const NEXT_BOUND_INDEXES = new Set(["lib/auth/index.ts"]);
 
 export function parseImports(file: string, source: string): Omit<ImportEdge, "to" | "from">[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, file.endsWith("x") ? 4 : 3);
@@ -152,11 +158,17 @@ export function buildImportGraph(sources: Record<string, string>): ImportEdge[] 
   for (const [from, source] of Object.entries(sources)) {
     for (const imp of parseImports(from, source)) {
       const to = resolveSpecifier(from, imp.specifier, files);
+      // Packages become nodes of their own ("pkg:next/server"), so reachability can name them.
       if (to) edges.push({ from, to, ...imp });
+      else if (!imp.specifier.startsWith(".") && !imp.specifier.startsWith("@/"))
+        edges.push({ from, to: `pkg:${imp.specifier}`, ...imp });
     }
   }
   return edges;
 }
+
+/** Packages that only load inside Next's own bundler (tsx and Playwright cannot import them). */
+const NEXT_BOUND = /^pkg:(next|next-auth)(\/|$)/;
 
 function barrelAdvice(
   edge: ImportEdge,
@@ -257,7 +269,9 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
     runtimeNext.get(edge.from)!.push(edge.to);
   }
   /** The runtime import chain from `root` to a lib/db file, or null if there is none. */
-  const reachesDatabase = (root: string): string[] | null => {
+  const reachesDatabase = (root: string) => runtimeChain(root, (t) => t.startsWith("lib/db/"));
+  /** The runtime import chain from `root` to the first node `isTarget` accepts, or null. */
+  const runtimeChain = (root: string, isTarget: (node: string) => boolean): string[] | null => {
     const seen = new Map<string, string | null>([[root, null]]);
     const queue = [root];
     while (queue.length > 0) {
@@ -265,7 +279,7 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
       for (const t of runtimeNext.get(f) ?? []) {
         if (seen.has(t)) continue;
         seen.set(t, f);
-        if (t.startsWith("lib/db/")) {
+        if (isTarget(t)) {
           const chain: string[] = [];
           for (let c: string | null = t; c; c = seen.get(c) ?? null) chain.unshift(c);
           return chain;
@@ -277,6 +291,7 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
   };
 
   for (const edge of edges) {
+    if (edge.to.startsWith("pkg:")) continue;
     const fromLayer = layerOf(edge.from);
     const toLayer = layerOf(edge.to);
     const fromUnit = unitOf(edge.from);
@@ -306,6 +321,13 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
         continue;
       }
     }
+    if (/^lib\/[^/]+\/routes\.ts$/.test(edge.to) && fromLayer !== "route" && fromLayer !== "tooling") {
+      violations.push({
+        file: edge.from,
+        message: `${where} — ${edge.to} holds HTTP handlers for app/ only; call the domain's index.ts instead`,
+      });
+      continue;
+    }
     const crossesUnit = restricted ? !edge.from.startsWith(`${restricted.dir}/`) : toUnit !== fromUnit;
     if (
       crossesUnit &&
@@ -324,6 +346,7 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
   // Domains (and kernel units) must form a DAG.
   const unitEdges = new Map<string, Map<string, ImportEdge>>();
   for (const edge of edges) {
+    if (edge.to.startsWith("pkg:")) continue;
     const a = unitOf(edge.from);
     const b = unitOf(edge.to);
     if (!a || !b || a === b) continue;
@@ -346,6 +369,7 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
   // No file-level cycles anywhere (a barrel imported from inside its own domain makes one).
   const fileEdges = new Map<string, Set<string>>();
   for (const edge of edges) {
+    if (edge.to.startsWith("pkg:")) continue;
     if (!fileEdges.has(edge.from)) fileEdges.set(edge.from, new Set());
     fileEdges.get(edge.from)!.add(edge.to);
   }
@@ -367,6 +391,18 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
       violations.push({
         file: root,
         message: `${root} runs in the browser but reaches the database: ${chain.join(" → ")} — import the browser entry (lib/<domain>/browser.ts) or use \`import type\``,
+      });
+    }
+  }
+
+  // A domain's index.ts is what scripts, benches, tests and the other domains load: it must not need Next.
+  for (const index of Object.keys(sources).filter((f) => /^lib\/[^/]+\/index\.ts$/.test(f))) {
+    if (NEXT_BOUND_INDEXES.has(index)) continue;
+    const chain = runtimeChain(index, (t) => NEXT_BOUND.test(t) || NEXT_BOUND_INDEXES.has(t));
+    if (chain) {
+      violations.push({
+        file: index,
+        message: `${index} needs Next to load: ${chain.map((n) => n.replace(/^pkg:/, "")).join(" → ")} — HTTP handlers go in the domain's routes.ts (imported by app/ only); roles come from lib/auth/browser.ts; types with \`import type\``,
       });
     }
   }

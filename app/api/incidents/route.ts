@@ -1,5 +1,5 @@
 import { authorize, authorizeRead } from "@/lib/auth";
-import { incidentCollectionHandlers } from "@/lib/incidents";
+import { incidentCollectionHandlers } from "@/lib/incidents/routes";
 import { attachRunbookInTx } from "@/lib/runbooks";
 
 const handlers = incidentCollectionHandlers(authorize, {

@@ -1,5 +1,6 @@
 // The demo chain: what scripts, seeds and tests may import.
 
+export { ANVIL_CHAIN_ID, type AnvilInstance, type AnvilOptions, startAnvil } from "../anvil";
 export {
   bleBridgeV9Abi,
   globalPauseRegistryAbi,

@@ -1,4 +1,4 @@
-import { receiveAlertWebhook } from "@/lib/alerts";
+import { receiveAlertWebhook } from "@/lib/alerts/routes";
 import { automaticKitsHook } from "@/lib/kits";
 
 // Machine-to-machine: authenticated by the alert source's secret (lib/alerts/verify-alert-request.ts), not a session.

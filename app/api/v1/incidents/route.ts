@@ -1,4 +1,4 @@
-import { incidentCollectionHandlers, requireApiToken } from "@/lib/incidents";
+import { incidentCollectionHandlers, requireApiToken } from "@/lib/incidents/routes";
 import { attachRunbookInTx } from "@/lib/runbooks";
 
 const handlers = incidentCollectionHandlers(requireApiToken, { attachRunbook: attachRunbookInTx });

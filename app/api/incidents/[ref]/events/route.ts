@@ -1,5 +1,5 @@
 import { authorize } from "@/lib/auth";
-import { incidentEventsHandlers } from "@/lib/incidents";
+import { incidentEventsHandlers } from "@/lib/incidents/routes";
 
 const handlers = incidentEventsHandlers(authorize);
 export const GET = handlers.GET;

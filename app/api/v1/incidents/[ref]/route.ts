@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handle-route";
-import { getIncidentByRef, requireApiToken, toApiIncident } from "@/lib/incidents";
+import { getIncidentByRef, toApiIncident } from "@/lib/incidents";
+import { requireApiToken } from "@/lib/incidents/routes";
 
 export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
   await requireApiToken(request, "viewer");

@@ -1,4 +1,4 @@
-import { incidentEventsHandlers, requireApiToken } from "@/lib/incidents";
+import { incidentEventsHandlers, requireApiToken } from "@/lib/incidents/routes";
 
 const handlers = incidentEventsHandlers(requireApiToken);
 export const GET = handlers.GET;
