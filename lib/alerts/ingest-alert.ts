@@ -4,12 +4,13 @@ import { isAppError } from "../errors";
 import { declareIncident } from "../incidents";
 import { appendTimelineEvent } from "../timeline";
 import { alertAuthor } from "./alert-author";
+import { type AlertOutcome, type AlertSnapshot, decideFiring, decideResolved } from "./alert-state-machine";
 import { linkAlertToIncident } from "./link-alert-to-incident";
 import { matchAlertRoute, type RouteRule } from "./match-alert-route";
 import type { IncomingAlert } from "./normalize-alerts";
 import { recordFiringFast } from "./record-firing-fast";
 
-export type IngestOutcome = "declared" | "attached" | "counted" | "inbox" | "resolved" | "ignored";
+export type IngestOutcome = AlertOutcome;
 export type IngestedAlert = {
   alertId: string | null;
   dedupKey: string;
@@ -43,6 +44,11 @@ export async function ingestAlert(options: {
   alert: IncomingAlert;
   routes: readonly RouteRule[];
   now?: Date;
+  /**
+   * false: every delivery takes the locked path (tests/integration/alerts-ingest-paths.test.ts runs the same
+   * sequences both ways and compares). The fast path is the default: alert storms are mostly plain repeats.
+   */
+  isFastPathEnabled?: boolean;
 }): Promise<IngestedAlert> {
   const { source, alert } = options;
   const now = options.now ?? new Date();
@@ -50,19 +56,27 @@ export async function ingestAlert(options: {
   const route = matchAlertRoute(options.routes, alert);
   const base = { dedupKey: alert.dedupKey, routeId: route?.id ?? null };
 
-  if (alert.status === "firing") {
+  if (alert.status === "firing" && options.isFastPathEnabled !== false) {
     const fast = await recordFiringFast({
       sourceId: source.id,
       alert,
       severity: route?.severityName ?? null,
       now,
     });
-    if (fast && !(fast.isNew && route)) {
-      const outcome = fast.isNew ? "inbox" : "counted";
-      return { ...base, alertId: fast.id, outcome, incidentId: fast.incidentId, count: fast.count };
+    if (fast) {
+      // The fast path only inserts a new row or counts a plain repeat (isPlainRepeat); what that means is
+      // still the state machine's call.
+      const decision = decideFiring(fast.isNew ? null : fast.previous, route !== null);
+      if (decision.needsIncident && route)
+        return declareForAlert({ source, alert, route, alertId: fast.id, previous: null, count: 1, now });
+      return {
+        ...base,
+        alertId: fast.id,
+        outcome: decision.outcome,
+        incidentId: fast.incidentId,
+        count: fast.count,
+      };
     }
-    if (fast && route)
-      return declareForAlert({ source, alert, route, alertId: fast.id, previous: null, count: 1, now });
   }
 
   const recorded = await db().$transaction(async (tx) => {
@@ -85,6 +99,14 @@ export async function ingestAlert(options: {
       WHERE a."sourceId" = ${source.id} AND a."dedupKey" = ${alert.dedupKey}
       FOR UPDATE OF a`;
     if (!row) throw new Error("alert row vanished inside its transaction");
+    const previous: AlertSnapshot | null = isNew
+      ? null
+      : {
+          status: row.status as AlertSnapshot["status"],
+          state: row.state as AlertSnapshot["state"],
+          incidentId: row.incidentId,
+          isIncidentOpen: row.incidentId !== null && row.incidentResolvedAt === null,
+        };
     const common = {
       name: alert.name,
       labels: alert.labels,
@@ -94,15 +116,16 @@ export async function ingestAlert(options: {
     };
 
     if (alert.status === "resolved") {
-      if (!isNew && row.status === "resolved") {
+      const decision = decideResolved(previous);
+      if (!decision.isRecorded) {
         await tx.alert.update({ where: { id: row.id }, data: { lastSeenAt: now } });
-        return { row, count: null, outcome: "ignored" as const, needsIncident: false };
+        return { row, count: null, outcome: decision.outcome, needsIncident: false };
       }
       const updated = await tx.alert.update({
         where: { id: row.id },
         data: { ...common, status: "resolved", resolvedAt: alert.endsAt ?? now },
       });
-      if (row.incidentId) {
+      if (decision.announcesResolution && row.incidentId) {
         await appendTimelineEvent(tx, {
           incidentId: row.incidentId,
           kind: "alert.resolved",
@@ -111,23 +134,10 @@ export async function ingestAlert(options: {
           payload: { alertId: row.id, name: alert.name, source: source.name },
         });
       }
-      return {
-        row,
-        count: updated.count,
-        outcome: row.incidentId ? ("resolved" as const) : ("inbox" as const),
-        needsIncident: false,
-      };
+      return { row, count: updated.count, outcome: decision.outcome, needsIncident: false };
     }
 
-    const isRestarted = !isNew && row.status === "resolved";
-    const isIncidentOpen = row.incidentId !== null && row.incidentResolvedAt === null;
-    let state = row.state;
-    let needsIncident = false;
-    if (isIncidentOpen) state = "attached";
-    else if (route) {
-      needsIncident = isNew || isRestarted || (row.incidentId === null && row.state === "inbox");
-      if (needsIncident) state = "inbox";
-    } else if (isNew || isRestarted) state = "inbox";
+    const { state, needsIncident, announcesRefire, outcome } = decideFiring(previous, route !== null);
 
     const updated = await tx.alert.update({
       where: { id: row.id },
@@ -140,12 +150,7 @@ export async function ingestAlert(options: {
         severity: route?.severityName ?? null,
       },
     });
-    let outcome: IngestOutcome = needsIncident
-      ? "declared"
-      : state === "inbox" && !route
-        ? "inbox"
-        : "counted";
-    if (isIncidentOpen && isRestarted && row.incidentId) {
+    if (announcesRefire && row.incidentId) {
       // The same alert fired again while its incident is still open: say so on the timeline, once per episode.
       await appendTimelineEvent(tx, {
         incidentId: row.incidentId,
@@ -160,7 +165,6 @@ export async function ingestAlert(options: {
           summary: alert.summary,
         },
       });
-      outcome = "attached";
     }
     return { row, count: updated.count, outcome, needsIncident };
   });
