@@ -1,54 +1,37 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { type AnvilInstance, startAnvil } from "../lib/chain/anvil";
-import { deployDemo } from "../lib/chain/demo";
-import { createPrismaClient } from "../lib/db/client";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/devstack/seed-demo";
-import { type RunningNext, startNext } from "../lib/devstack/start-next";
-import { freePort } from "../lib/net/free-port";
+import type { EmbeddedDatabase } from "../lib/db/embedded-postgres";
+import type { RunningNext } from "../lib/devstack/start-next";
+import { type SeededStack, startSeededStack } from "../lib/devstack/start-seeded-stack";
 import { expect, type Stack, test, walletContext } from "./support/fixtures";
 
 const BOB = 2; // commander
 const UNREACHABLE = "The database is unreachable; try again in a moment.";
 
 /**
- * Its own stack, so stopping PostgreSQL disturbs no other spec: a throwaway embedded PostgreSQL (migrated,
- * demo-seeded), anvil with the demo deployment, and one `next start` of the same build (NEXT_DIST_DIR).
+ * Its own stack, so stopping PostgreSQL disturbs no other spec (lib/devstack/start-seeded-stack.ts): a
+ * throwaway embedded PostgreSQL, anvil with the demo deployment, and one `next start` of the same build.
  */
+let seeded: SeededStack;
 let database: EmbeddedDatabase;
-let anvil: AnvilInstance;
 let app: RunningNext;
 let stack: Stack;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  database = await startEmbeddedPostgres({ isPersistent: false });
-  await migrate(database.url);
-  anvil = await startAnvil();
-  const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
-  const prisma = createPrismaClient(database.url);
-  await seedDemo(prisma, deployment);
-  await prisma.$disconnect();
-  const port = await freePort();
-  app = await startNext({
-    mode: "start",
-    port,
-    env: {
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      NODE_ENV: "production",
-    },
-  });
-  stack = { baseURL: app.url, baseURLB: app.url, rpcUrl: anvil.rpcUrl, deployment };
+  seeded = await startSeededStack({ chain: "demo" });
+  database = seeded.database!;
+  app = seeded.apps[0]!;
+  stack = {
+    baseURL: app.url,
+    baseURLB: app.url,
+    rpcUrl: seeded.anvil!.rpcUrl,
+    deployment: seeded.deployment!,
+  };
 });
 
 test.afterAll(async () => {
-  await app?.stop();
-  await anvil?.stop();
-  await database?.stop();
+  await seeded?.stop();
 });
 
 async function addNoteInUi(page: Page, ref: string, markdown: string): Promise<number> {
@@ -162,8 +145,7 @@ test.describe("@incidents degraded modes", () => {
     await bob.page.goto("/dashboard");
     await expect(bob.page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
     await expect(bob.page.getByTestId("degraded-banner")).toHaveCount(0);
-    const port = anvil.port;
-    await anvil.stop();
+    await seeded.stopChain();
     // Checked every 10 s while healthy: it shows within one poll, and the console keeps working.
     await expect(bob.page.getByTestId("degraded-banner")).toContainText(
       "Chain Anvil (local) RPC unreachable — proposals use the last known owners/nonce and are re-checked before execution",
@@ -172,7 +154,7 @@ test.describe("@incidents degraded modes", () => {
     expect((await bob.context.request.get("/api/health")).status()).toBe(200);
     await bob.page.getByRole("link", { name: "Incidents" }).first().click();
     await expect(bob.page.getByRole("heading", { name: "Incidents" })).toBeVisible();
-    anvil = await startAnvil({ port });
+    await seeded.restartChain();
     await expect(bob.page.getByTestId("degraded-banner")).toHaveCount(0, { timeout: 20_000 });
     await bob.context.close();
   });

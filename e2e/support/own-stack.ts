@@ -1,19 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { type AnvilInstance, startAnvil } from "../../lib/chain/anvil";
-import { deployDemo } from "../../lib/chain/demo";
-import { createPrismaClient } from "../../lib/db/client";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { migrate } from "../../lib/db/migrate";
-import { seedDemo } from "../../lib/devstack/seed-demo";
-import { type RunningNext, startNext } from "../../lib/devstack/start-next";
-import { migrateJobs } from "../../lib/jobs";
-import { freePort } from "../../lib/net/free-port";
+import { startSeededStack } from "../../lib/devstack/start-seeded-stack";
 import type { Stack } from "./fixtures";
 import { injectedProviderScript } from "./injected-provider";
 import { signInWithKey } from "./sign-in";
@@ -28,57 +16,22 @@ export type OwnStack = Stack & {
 };
 
 /**
- * A stack for one fault spec, so stopping a server there disturbs no other spec: its own throwaway
- * PostgreSQL (migrated, demo-seeded), its own anvil (demo deployment, restartable with its state) and one
+ * A stack for one fault spec, so stopping a server there disturbs no other spec (lib/devstack/start-seeded-stack.ts):
+ * its own throwaway PostgreSQL, its own anvil (demo deployment, restartable with its state) and one
  * `next start` of the same build (NEXT_DIST_DIR is inherited from the environment).
  */
 export async function startOwnStack(options: { env?: Record<string, string> } = {}): Promise<OwnStack> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step().catch(() => {});
+  const stack = await startSeededStack({ chain: "demo", isChainRestartable: true, env: options.env });
+  return {
+    baseURL: stack.apps[0]!.url,
+    baseURLB: stack.apps[0]!.url,
+    rpcUrl: stack.anvil!.rpcUrl,
+    deployment: stack.deployment!,
+    databaseUrl: stack.databaseUrl,
+    stopChain: stack.stopChain,
+    restartChain: stack.restartChain,
+    stop: stack.stop,
   };
-  try {
-    const stateDir = await mkdtemp(path.join(tmpdir(), "breakglass-anvil-"));
-    stops.push(() => rm(stateDir, { recursive: true, force: true }));
-    const statePath = path.join(stateDir, "state.json");
-    let anvil: AnvilInstance = await startAnvil({ statePath });
-    stops.push(() => anvil.stop());
-    const database: EmbeddedDatabase = await startEmbeddedPostgres({ isPersistent: false });
-    stops.push(database.stop);
-    await migrate(database.url);
-    await migrateJobs(database.url);
-    const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
-    const prisma = createPrismaClient(database.url);
-    await seedDemo(prisma, deployment).finally(() => prisma.$disconnect());
-    const port = await freePort();
-    const app: RunningNext = await startNext({
-      mode: "start",
-      port,
-      env: {
-        DATABASE_URL: database.url,
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-        NODE_ENV: "production",
-        ...options.env,
-      },
-    });
-    stops.push(app.stop);
-    return {
-      baseURL: app.url,
-      baseURLB: app.url,
-      rpcUrl: anvil.rpcUrl,
-      deployment,
-      databaseUrl: database.url,
-      stopChain: () => anvil.stop(),
-      restartChain: async () => {
-        anvil = await startAnvil({ port: anvil.port, statePath });
-      },
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }
 
 /**
