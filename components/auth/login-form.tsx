@@ -8,7 +8,7 @@ import { useAccount, useConnect, useDisconnect, useSignMessage } from "wagmi";
 import { injected } from "wagmi/connectors";
 import { NoWalletHelp } from "@/components/safe/no-wallet-help";
 import { Button } from "@/components/ui/button";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { safeCallbackUrl } from "@/lib/auth/browser";
 
 const NEXTAUTH_ERRORS: Record<string, string> = {
   CredentialsSignin: "Sign-in failed.",

@@ -1,4 +1,4 @@
-import { listChains } from "../chain/list-chains";
+import { listChains } from "../chain";
 import { db } from "../db/client";
 import { env } from "../env";
 

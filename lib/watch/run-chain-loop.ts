@@ -1,4 +1,4 @@
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { metrics } from "../metrics";
 import { advanceChainCursor, type RoundOutcome } from "./advance-chain-cursor";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
-import { listChains } from "../chain/list-chains";
+import { listChains } from "../chain";
 import { env } from "../env";
 import type { RoundOutcome } from "./advance-chain-cursor";
 import type { ChainReader } from "./chain-reader";

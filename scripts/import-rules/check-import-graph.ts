@@ -7,7 +7,17 @@ import ts from "typescript";
 // A lower layer never imports a higher one, domains never form a cycle, and no file cycle exists anywhere.
 // Tests, benches and scripts drive the parts from outside, so they may reach inside a domain.
 
-export const KERNEL = ["db", "timeline", "crypto", "http", "net", "metrics", "errors.ts", "env.ts"] as const;
+export const KERNEL = [
+  "db",
+  "timeline",
+  "jobs",
+  "crypto",
+  "http",
+  "net",
+  "metrics",
+  "errors.ts",
+  "env.ts",
+] as const;
 
 /** Entry files of a domain besides index.ts: a browser-safe barrel for client components. */
 const BROWSER_ENTRY = "browser.ts";

@@ -13,7 +13,7 @@ import { SignatureList } from "@/components/safe/signature-list";
 import { SimulationResult } from "@/components/safe/simulation-result";
 import { StateChanges } from "@/components/safe/state-changes";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { listPublicChains } from "@/lib/chain/public-chains";
+import { listPublicChains } from "@/lib/chain";
 import { isAppError } from "@/lib/errors";
 import { listTimelineEvents } from "@/lib/incidents";
 import { timelineResumeBound } from "@/lib/live";
