@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { UtcTime } from "@/components/incidents/utc-time";
-import { type Dashboard, formatShortDuration } from "@/lib/dashboard";
+import type { Dashboard } from "@/lib/dashboard";
+import { formatShortDuration } from "@/lib/time";
 
 function Panel(props: { id: string; title: string; count: number; children: ReactNode }) {
   return (

@@ -1,4 +1,5 @@
-import { axisTicks, formatShortDuration, niceDurationCeiling } from "@/lib/dashboard";
+import { axisTicks, niceDurationCeiling } from "@/lib/dashboard";
+import { formatShortDuration } from "@/lib/time";
 
 export type Line = { label: string; color: string; points: (number | null)[] };
 

@@ -1,4 +1,5 @@
-import { type Dashboard, formatShortDuration, TREND_METRICS } from "@/lib/dashboard";
+import { type Dashboard, TREND_METRICS } from "@/lib/dashboard";
+import { formatShortDuration } from "@/lib/time";
 import { LINE_DASHES, LineChart } from "./line-chart";
 
 const cell = (seconds: number | null, count: number) =>

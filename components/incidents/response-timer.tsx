@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { computeUpdateReminder } from "@/lib/comms";
-import { computeResponseTimer, formatCountdown, formatUtcTime } from "@/lib/incidents/browser";
+import { computeResponseTimer } from "@/lib/incidents/browser";
+import { formatCountdown, formatUtcTime } from "@/lib/time";
 
 /**
  * The clock, starting from the server's render time so the first client render is the server's HTML

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatUtcTime } from "@/lib/incidents/browser";
+import { formatUtcTime } from "@/lib/time";
 
 /** `HH:MM UTC` as the runbooks write times; the reader's local time on hover. */
 export function UtcTime({ at, withDate = false }: { at: Date | string; withDate?: boolean }) {

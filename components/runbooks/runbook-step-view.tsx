@@ -1,7 +1,7 @@
 import type { ContractAction, RunbookStep } from "@/lib/runbooks";
+import { formatWait } from "@/lib/time";
 import { redactCommand } from "@/lib/timeline/browser";
 import { CopyButton } from "./copy-button";
-import { formatDuration } from "./format-duration";
 import { InlineMarkdown } from "./inline-markdown";
 import { StepKindBadge } from "./step-kind-badge";
 
@@ -88,7 +88,7 @@ export function RunbookStepView({
           </div>
         ) : step.kind === "wait" ? (
           <p className="text-sm">
-            <span className="font-semibold text-violet-200">Wait {formatDuration(step.durationSeconds)}</span>
+            <span className="font-semibold text-violet-200">Wait {formatWait(step.durationSeconds)}</span>
             <span className="text-zinc-400">
               {" "}
               — <InlineMarkdown text={step.text} />
@@ -130,7 +130,7 @@ export function RunbookStepView({
           <p className={`text-sm ${step.kind === "note" ? "text-zinc-400" : "text-zinc-100"}`}>
             <InlineMarkdown text={step.text} />
             {step.kind === "check" && step.durationSeconds ? (
-              <span className="ml-2 text-xs text-violet-200">({formatDuration(step.durationSeconds)})</span>
+              <span className="ml-2 text-xs text-violet-200">({formatWait(step.durationSeconds)})</span>
             ) : null}
           </p>
         )}

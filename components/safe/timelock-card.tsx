@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatRemaining } from "@/lib/time";
 
 export type TimelockCardProps = {
   readyAt: string;
@@ -30,7 +31,7 @@ export function TimelockCard({
       <p className="text-sky-100">
         {label} {isReady ? "is possible" : "becomes possible"}{" "}
         <span className="font-semibold tabular-nums" data-testid="timelock-remaining">
-          {remaining === null ? "…" : isReady ? "now" : `in ${formatDuration(remaining)}`}
+          {remaining === null ? "…" : isReady ? "now" : `in ${formatRemaining(remaining)}`}
         </span>
       </p>
       <p className="text-xs text-zinc-400" title={new Date(readyAt).toLocaleString()}>
@@ -54,15 +55,4 @@ export function TimelockCard({
       )}
     </div>
   );
-}
-
-function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0
-    ? `${h} h ${String(m).padStart(2, "0")} min`
-    : m > 0
-      ? `${m} min ${String(s).padStart(2, "0")} s`
-      : `${s} s`;
 }

@@ -1,4 +1,4 @@
-import { formatUtcTime } from "../incidents/browser";
+import { formatDurationInProse, formatUtcTime } from "../time";
 
 /**
  * Status-update drafts from the seed runbooks' templates, filled from the incident: musd-protocol.md's
@@ -56,13 +56,6 @@ function timelineLine(event: CommsEvent): string | null {
   }
 }
 
-export function formatDuration(seconds: number): string {
-  const minutes = Math.max(0, Math.round(seconds / 60));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${h} hour${h === 1 ? "" : "s"} ${m} minute${m === 1 ? "" : "s"}`;
-}
-
 function cadenceText(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`;
   return `${Math.round(seconds / 60)} minutes`;
@@ -110,7 +103,7 @@ export function buildCommsTemplates(options: {
       label: "Resolution notice ([RESOLVED])",
       text: [
         `[RESOLVED] The issue affecting ${incident.impact || incident.title} has been resolved.`,
-        `Duration: ${formatDuration((end.getTime() - incident.declaredAt.getTime()) / 1000)}`,
+        `Duration: ${formatDurationInProse((end.getTime() - incident.declaredAt.getTime()) / 1000)}`,
         "Root cause: [brief description]",
         "Full postmortem to follow.",
       ].join("\n"),

@@ -3,6 +3,5 @@ export {
   type CommsEvent,
   type CommsIncident,
   type CommsTemplate,
-  formatDuration,
 } from "./build-comms-templates";
 export { computeUpdateReminder, type UpdateReminder } from "./compute-update-reminder";

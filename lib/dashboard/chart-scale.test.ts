@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, formatShortDuration, niceCeiling, niceDurationCeiling } from "./chart-scale";
+import { formatShortDuration } from "../time";
+import { axisTicks, niceCeiling, niceDurationCeiling } from "./chart-scale";
 
 describe("chart scales", () => {
   it("rounds axis maxima up to readable values", () => {

@@ -17,19 +17,3 @@ export function niceDurationCeiling(seconds: number): number {
 export function axisTicks(max: number, count = 4): number[] {
   return Array.from({ length: count + 1 }, (_, index) => (max * index) / count);
 }
-
-/** 42 → "42s", 330 → "5m 30s", 7260 → "2h 1m", 200000 → "2d 7h": short enough for a chart label. */
-export function formatShortDuration(totalSeconds: number): string {
-  const seconds = Math.round(totalSeconds);
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) {
-    const rest = seconds % 60;
-    return `${Math.floor(seconds / 60)}m${rest ? ` ${rest}s` : ""}`;
-  }
-  if (seconds < 86_400) {
-    const rest = Math.floor((seconds % 3600) / 60);
-    return `${Math.floor(seconds / 3600)}h${rest ? ` ${rest}m` : ""}`;
-  }
-  const rest = Math.floor((seconds % 86_400) / 3600);
-  return `${Math.floor(seconds / 86_400)}d${rest ? ` ${rest}h` : ""}`;
-}

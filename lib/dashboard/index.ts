@@ -10,7 +10,7 @@ export {
   type TrendMetric,
   type TrendSeries,
 } from "./build-trend-series";
-export { axisTicks, formatShortDuration, niceCeiling, niceDurationCeiling } from "./chart-scale";
+export { axisTicks, niceCeiling, niceDurationCeiling } from "./chart-scale";
 export { countOpenIncidentsBySeverity, type OpenBySeverity } from "./count-open-incidents";
 export { type DashboardWindow, dashboardWindow, WEEK_MS } from "./dashboard-window";
 export { type Dashboard, getDashboard } from "./get-dashboard";

@@ -1,8 +1,6 @@
 // What client components may import from the incidents domain: pure helpers, no database.
 export {
   computeResponseTimer,
-  formatCountdown,
-  formatUtcTime,
   type ResponseTimer,
 } from "./compute-response-timer";
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeResponseTimer, formatCountdown, formatUtcTime } from "./compute-response-timer";
+import { formatCountdown, formatUtcTime } from "../time";
+import { computeResponseTimer } from "./compute-response-timer";
 
 const declaredAt = new Date("2026-11-26T10:00:00Z");
 const P1_TARGET = 15 * 60;

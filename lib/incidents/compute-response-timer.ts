@@ -38,18 +38,3 @@ export function computeResponseTimer(options: {
     return { state: "overdue", dueAt, overdueSeconds: Math.floor(Math.abs(remainingMs) / 1000) };
   return { state: "pending", dueAt, remainingSeconds: Math.ceil(remainingMs / 1000) };
 }
-
-/** 75 → "1:15", 3725 → "1:02:05": a countdown a stressed reader takes in at a glance. */
-export function formatCountdown(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
-  return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
-}
-
-/** `HH:MM UTC`, as the runbooks' templates write times. */
-export function formatUtcTime(date: Date): string {
-  return `${date.toISOString().slice(11, 16)} UTC`;
-}

@@ -12,8 +12,6 @@ export {
 export { assignIncidentRole } from "./assign-incident-role";
 export {
   computeResponseTimer,
-  formatCountdown,
-  formatUtcTime,
   type ResponseTimer,
 } from "./compute-response-timer";
 export { type AttachRunbookHook, type DeclareIncidentOptions, declareIncident } from "./declare-incident";

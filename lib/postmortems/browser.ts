@@ -1,4 +1,3 @@
 // What client components may import from the post-mortem domain: pure helpers, no database.
 export { computePostMortemDueAt, type DueState, describeDue } from "./due-date";
-export { formatDuration, formatUtcDate, formatUtcDateTime, formatUtcTime } from "./format-time";
 export { CONFLICT_MARKERS, type MergeResult, mergeTexts } from "./merge-texts";

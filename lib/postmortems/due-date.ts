@@ -1,4 +1,4 @@
-import { formatDuration } from "./format-time";
+import { formatDuration } from "../time";
 
 /** "Post-incident review within 48 hours" (pil.md, musd-protocol.md, mpc-wallet.md): the default for any level. */
 export const DEFAULT_POSTMORTEM_DUE_SECONDS = 48 * 60 * 60;

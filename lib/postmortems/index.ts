@@ -7,7 +7,6 @@ export {
   describeDue,
 } from "./due-date";
 export { exportPostMortem } from "./export-postmortem";
-export { formatDuration, formatUtcDate, formatUtcDateTime, formatUtcTime } from "./format-time";
 export { getPostMortem, type PostMortemRevisionView, type PostMortemView } from "./get-postmortem";
 export { type ActionItemOptions, listActionItemOptions } from "./list-action-item-options";
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatDuration } from "../time";
 import { computePostMortemDueAt, describeDue } from "./due-date";
-import { formatDuration } from "./format-time";
 import { DRAFT_PROMPTS, type DraftInput, renderPostMortemDraft } from "./render-postmortem-draft";
 import type { DraftEvent } from "./summarize-timeline";
 

@@ -1,5 +1,5 @@
+import { formatDuration, formatUtcDate, formatUtcDateTime, formatUtcTime } from "../time";
 import { describeEvent, descriptionToMarkdown } from "../timeline";
-import { formatDuration, formatUtcDate, formatUtcDateTime, formatUtcTime } from "./format-time";
 import {
   type DraftEvent,
   formatTxReference,

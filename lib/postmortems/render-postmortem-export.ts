@@ -1,4 +1,4 @@
-import { formatUtcDate, formatUtcDateTime } from "./format-time";
+import { formatUtcDate, formatUtcDateTime } from "../time";
 
 export type ExportActionItem = {
   title: string;
