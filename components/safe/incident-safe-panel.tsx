@@ -2,7 +2,7 @@ import Link from "next/link";
 import { type Abi, type Address, getAddress } from "viem";
 import { listPublicChains } from "@/lib/chain";
 import { db } from "@/lib/db";
-import { listIncidentTimelocks, listProposals } from "@/lib/safe";
+import { isSigningProposalState, listIncidentTimelocks, listProposals } from "@/lib/safe";
 import { IncidentChainReads } from "./incident-chain-reads";
 import type { LiveContract } from "./live-contract-table";
 import { LIVE_READS } from "./live-reads";
@@ -78,7 +78,7 @@ export async function IncidentSafePanel({
               <SignatureProgress count={p.progress.count} threshold={p.progress.threshold} />
               <span className="text-xs text-zinc-400">
                 {p.safe.label} · nonce {p.nonce}
-                {p.conflictCount > 0 && ["signing", "ready"].includes(p.state) && (
+                {p.conflictCount > 0 && isSigningProposalState(p.state) && (
                   <span className="ml-1 text-amber-300">· nonce conflict</span>
                 )}
               </span>

@@ -9,6 +9,7 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import {
   type ExecutionPlan,
+  isOpenProposalState,
   type SafeTxFields,
   safeAbi,
   safeTxTypedData,
@@ -33,8 +34,6 @@ type Props = {
   isRejection: boolean;
 };
 
-const OPEN = ["draft", "signing", "ready"];
-
 /**
  * Sign (EIP-712 in the connected wallet), execute at threshold (any wallet), simulate again, reject. The page
  * follows other signers through its live stream (ProposalLive); this only refreshes after its own actions.
@@ -47,7 +46,7 @@ export function ProposalActions(props: Props) {
   const { writeContractAsync } = useWriteContract();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
-  const isOpen = OPEN.includes(props.state);
+  const isOpen = isOpenProposalState(props.state);
 
   const isOwner = Boolean(address && props.owners.some((o) => o.toLowerCase() === address.toLowerCase()));
   const hasSigned = Boolean(address && props.signed.some((o) => o.toLowerCase() === address.toLowerCase()));

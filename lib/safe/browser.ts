@@ -8,6 +8,12 @@ export {
 export { type ExecTransactionArgs, type ExecutionPlan, toExecTransactionArgs } from "./exec-transaction-args";
 export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-safe-transaction";
 export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
+export {
+  isOpenProposalState,
+  isSigningProposalState,
+  OPEN_PROPOSAL_STATES,
+  SIGNING_PROPOSAL_STATES,
+} from "./proposal-states";
 export { safeAbi } from "./safe-abi";
 export * from "./schemas";
 export type { StateChange } from "./simulate-safe-transaction";

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { orChainUnavailable } from "./chain-unreachable";
 import type { ExecutionPlan } from "./exec-transaction-args";
+import { SIGNING_PROPOSAL_STATES } from "./proposal-states";
 import { readSafeCore } from "./read-safe-state";
 import { reconcileSafeProposals } from "./reconcile-proposals";
 import type { DecodedCall } from "./resolve-calls";
@@ -73,7 +74,7 @@ export async function claimExecution(options: {
     const claimed = await tx.safeProposal.updateMany({
       where: {
         id: proposal.id,
-        state: { in: ["signing", "ready"] },
+        state: { in: [...SIGNING_PROPOSAL_STATES] },
         OR: [
           { executingSince: null },
           { executingSince: { lt: new Date(now.getTime() - EXECUTION_LOCK_MS) } },

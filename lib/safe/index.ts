@@ -46,7 +46,14 @@ export { listProposals, type ProposalRow } from "./list-proposals";
 export { addContract, addSafe, listRegistry, parseAbiJson } from "./manage-registry";
 export { type Execution, markExecuted } from "./mark-executed";
 export { parseCallArgs, roleId } from "./parse-call-args";
-export { OPEN_STATES, proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
+export {
+  isOpenProposalState,
+  isSigningProposalState,
+  OPEN_PROPOSAL_STATES,
+  type OpenProposalState,
+  SIGNING_PROPOSAL_STATES,
+} from "./proposal-states";
+export { proposeRejection, proposeSafeTransaction } from "./propose-safe-transaction";
 export { describeOpenRisks, type OpenRisks, readOpenRisks } from "./read-open-risks";
 export {
   readSafeCore,

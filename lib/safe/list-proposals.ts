@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { formatIncidentRef } from "../incidents";
 import { progressOf } from "./get-proposal-view";
+import { OPEN_PROPOSAL_STATES } from "./proposal-states";
 
 export type ProposalRow = Awaited<ReturnType<typeof listProposals>>[number];
 
@@ -13,7 +14,7 @@ export async function listProposals(options: { incidentId?: string; take?: numbe
     take: options.take ?? 200,
   });
   const open = await db().safeProposal.findMany({
-    where: { state: { in: ["draft", "signing", "ready"] } },
+    where: { state: { in: [...OPEN_PROPOSAL_STATES] } },
     select: { safeId: true, nonce: true, id: true },
   });
   return proposals.map((p) => ({

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { OPEN_PROPOSAL_STATES } from "./proposal-states";
 import type { DecodedCall } from "./resolve-calls";
 import { readStartedTimelocks, recordTimelocks } from "./timelocks";
 
@@ -29,7 +30,7 @@ export async function markExecuted(
   return db().$transaction(async (tx) => {
     const to = execution.isSuccess ? "executed" : "failed";
     const claimed = await tx.safeProposal.updateMany({
-      where: { id: proposal.id, state: { in: ["draft", "signing", "ready", "stale"] } },
+      where: { id: proposal.id, state: { in: [...OPEN_PROPOSAL_STATES, "stale"] } },
       data: {
         state: to,
         executedTxHash: execution.txHash,
@@ -77,7 +78,7 @@ export async function markExecuted(
         safeId: proposal.safeId,
         nonce: proposal.nonce,
         id: { not: proposal.id },
-        state: { in: ["draft", "signing", "ready"] },
+        state: { in: [...OPEN_PROPOSAL_STATES] },
       },
     });
     for (const rival of rivals) {

@@ -8,14 +8,13 @@ import { isChainUnreachable } from "./chain-unreachable";
 import { type DeferredSimulation, deferredSimulation, isDeferredSimulation } from "./deferred-simulation";
 import { deriveVerifications, parseRunbookSource } from "./derive-verifications";
 import { hashSafeTransaction } from "./hash-safe-transaction";
+import { isOpenProposalState, OPEN_PROPOSAL_STATES } from "./proposal-states";
 import { readSafeCoreOrCached } from "./read-safe-state";
 import { type DecodedCall, resolveCalls } from "./resolve-calls";
 import { multiSendAddresses, safeContractsForChain } from "./safe-contracts-for-chain";
 import type { TProposeTransaction } from "./schemas";
 import { type Simulation, type StateRead, simulateSafeTransaction } from "./simulate-safe-transaction";
 import { toStateReads } from "./state-reads";
-
-export const OPEN_STATES = ["draft", "signing", "ready"] as const;
 
 /** A guardrail a commander went past (checked at the edge), recorded with the proposal in its transaction. */
 export type GuardOverride = TimelinePayload<"proposal.guard_overridden">;
@@ -68,7 +67,7 @@ export async function proposeSafeTransaction({
 export async function proposeRejection(proposalId: string, author: EventAuthor): Promise<SafeProposal> {
   const target = await db().safeProposal.findUnique({ where: { id: proposalId }, include: { safe: true } });
   if (!target?.incidentId) throw new AppError("NOT_FOUND", "No such proposal.");
-  if (!(OPEN_STATES as readonly string[]).includes(target.state))
+  if (!isOpenProposalState(target.state))
     throw new AppError("CONFLICT", `The proposal is ${target.state}; only an open proposal can be rejected.`);
   const { incident, safe } = await loadContext(target.incidentId, target.safeId);
   const tx = { to: getAddress(safe.address), value: 0n, data: "0x" as Hex, operation: 0 };
@@ -161,7 +160,7 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
   const hashes = hashSafeTransaction(o.safe.chainId, o.safe.address, fields);
   // The same fields at the same nonce are the same Safe transaction: sign that one instead of a copy.
   const twin = await db().safeProposal.findFirst({
-    where: { safeId: o.safe.id, safeTxHash: hashes.safeTxHash, state: { in: [...OPEN_STATES] } },
+    where: { safeId: o.safe.id, safeTxHash: hashes.safeTxHash, state: { in: [...OPEN_PROPOSAL_STATES] } },
   });
   if (twin)
     throw new AppError(
@@ -253,7 +252,7 @@ async function pickNonce(safeId: string, chainNonce: number, requested: number |
     return requested;
   }
   const highest = await db().safeProposal.aggregate({
-    where: { safeId, state: { in: [...OPEN_STATES] }, nonce: { gte: chainNonce } },
+    where: { safeId, state: { in: [...OPEN_PROPOSAL_STATES] }, nonce: { gte: chainNonce } },
     _max: { nonce: true },
   });
   return Math.max(chainNonce, (highest._max.nonce ?? -1) + 1);

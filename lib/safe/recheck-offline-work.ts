@@ -2,10 +2,10 @@ import { type Address, getAddress } from "viem";
 import { db } from "../db/client";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../timeline";
 import { isDeferredSimulation } from "./deferred-simulation";
+import { OPEN_PROPOSAL_STATES } from "./proposal-states";
 import type { DecodedCall } from "./resolve-calls";
 import { simulateSafeTransaction } from "./simulate-safe-transaction";
 
-const OPEN = ["draft", "signing", "ready"] as const;
 const DEFERRED = { path: ["status"], equals: "unavailable" };
 
 /**
@@ -22,7 +22,7 @@ export async function recheckOfflineWork(
   const proposals = await db().safeProposal.findMany({
     where: {
       safeId,
-      state: { in: [...OPEN] },
+      state: { in: [...OPEN_PROPOSAL_STATES] },
       OR: [{ simulation: DEFERRED }, { signatures: { some: { isOwnerUnverified: true } } }],
     },
     include: { safe: true, signatures: true },

@@ -3,6 +3,7 @@ import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../timeline";
 import { markExecuted } from "./mark-executed";
+import { isOpenProposalState, OPEN_PROPOSAL_STATES } from "./proposal-states";
 import { readSafeCore } from "./read-safe-state";
 import { recheckOfflineWork } from "./recheck-offline-work";
 import { safeAbi } from "./safe-abi";
@@ -21,7 +22,7 @@ export async function reconcileSafeProposals(
   // Reading the chain also refreshes the Safe's cached owners/threshold/nonce (readSafeCore writes them).
   const core = await readSafeCore(safe.chainId, safe.address);
   const passed = await db().safeProposal.findMany({
-    where: { safeId, nonce: { lt: core.nonce }, state: { in: ["draft", "signing", "ready"] } },
+    where: { safeId, nonce: { lt: core.nonce }, state: { in: [...OPEN_PROPOSAL_STATES] } },
     include: { safe: true },
     orderBy: { nonce: "asc" },
   });
@@ -40,7 +41,7 @@ export async function reconcileSafeProposals(
       where: { id: proposal.id },
       include: { safe: true },
     });
-    if (!["draft", "signing", "ready"].includes(current.state)) continue;
+    if (!isOpenProposalState(current.state)) continue;
     changed += 1;
     if (log) {
       const { isRecorded } = await markExecuted(

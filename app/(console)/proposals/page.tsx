@@ -3,7 +3,7 @@ import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { ProposalStateBadge, SignatureProgress } from "@/components/safe/proposal-state-badge";
 import { requirePageMember } from "@/lib/auth";
-import { listProposals } from "@/lib/safe";
+import { isOpenProposalState, listProposals } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Proposals" };
 export const dynamic = "force-dynamic";
@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function ProposalsPage() {
   await requirePageMember("viewer");
   const proposals = await listProposals();
-  const open = proposals.filter((p) => ["draft", "signing", "ready"].includes(p.state));
-  const closed = proposals.filter((p) => !["draft", "signing", "ready"].includes(p.state));
+  const open = proposals.filter((p) => isOpenProposalState(p.state));
+  const closed = proposals.filter((p) => !isOpenProposalState(p.state));
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Safe proposals</h1>

@@ -17,7 +17,7 @@ import { listPublicChains } from "@/lib/chain";
 import { isAppError } from "@/lib/errors";
 import { listTimelineEvents } from "@/lib/incidents";
 import { timelineResumeBound } from "@/lib/live";
-import { getProposalView, isDeferredSimulation } from "@/lib/safe";
+import { getProposalView, isDeferredSimulation, isOpenProposalState } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Safe proposal" };
 
@@ -50,7 +50,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const fields = { ...view.tx, nonce: view.nonce };
   const simulation = view.simulation;
   const stateChanges = simulation && !isDeferredSimulation(simulation) ? (simulation.stateChanges ?? []) : [];
-  const isOpen = ["draft", "signing", "ready"].includes(view.state);
+  const isOpen = isOpenProposalState(view.state);
   return (
     <article className="mx-auto max-w-4xl space-y-4">
       <header className="space-y-1.5">
