@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { getIncidentByRef } from "@/lib/incidents";
 import { getIncidentRunbooks, suggestRunbooks } from "@/lib/runbooks";
 import { AttachRunbookForm } from "./attach-runbook-form";
 import { ChecklistRunView } from "./checklist-run-view";
@@ -14,11 +14,7 @@ export async function IncidentRunbooksPanel(props: {
   canAct: boolean;
   canCommand: boolean;
 }) {
-  const incident = await db().incident.findUnique({
-    where: { id: props.incidentId },
-    select: { id: true, severityName: true, containedAt: true, resolvedAt: true },
-  });
-  if (!incident) return null;
+  const incident = await getIncidentByRef(props.incidentRef);
   const [runs, { suggestions, attachable }] = await Promise.all([
     getIncidentRunbooks({ id: incident.id, ref: props.incidentRef }),
     suggestRunbooks(incident),

@@ -3,8 +3,9 @@
 import { useMemo } from "react";
 import { type AbiFunction, type AbiParameter, parseAbiItem } from "viem";
 import { Button } from "@/components/ui/button";
+import type { FormContract } from "@/lib/safe";
 import { parseCallArgs, roleId } from "@/lib/safe/browser";
-import type { FormCall, FormContract } from "./form-types";
+import type { FormCall } from "./form-types";
 
 const input = "w-full rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100";
 

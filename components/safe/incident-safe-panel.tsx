@@ -1,8 +1,12 @@
 import Link from "next/link";
-import { type Abi, type Address, getAddress } from "viem";
+import { type Address, getAddress } from "viem";
 import { listPublicChains } from "@/lib/chain";
-import { db } from "@/lib/db";
-import { isSigningProposalState, listIncidentTimelocks, listProposals } from "@/lib/safe";
+import {
+  isSigningProposalState,
+  listContractFunctionNames,
+  listIncidentTimelocks,
+  listProposals,
+} from "@/lib/safe";
 import { IncidentChainReads } from "./incident-chain-reads";
 import type { LiveContract } from "./live-contract-table";
 import { LIVE_READS } from "./live-reads";
@@ -21,27 +25,16 @@ export async function IncidentSafePanel({
   const [proposals, timelocks, contracts, chains] = await Promise.all([
     listProposals({ incidentId }),
     listIncidentTimelocks(incidentId),
-    db().contract.findMany({ orderBy: { name: "asc" } }),
+    listContractFunctionNames(),
     listPublicChains(),
   ]);
-  const starters = await db().safeProposal.findMany({
-    where: { id: { in: timelocks.map((t) => t.proposalId) } },
-    select: { id: true, safeId: true, safe: { select: { chainId: true } } },
-  });
   const live: LiveContract[] = contracts
-    .map((c) => {
-      const names = new Set(
-        (Array.isArray(c.abi) ? (c.abi as unknown as Abi) : []).flatMap((i) =>
-          i.type === "function" ? [i.name] : [],
-        ),
-      );
-      return {
-        name: c.name,
-        address: getAddress(c.address) as Address,
-        chainId: c.chainId,
-        reads: LIVE_READS.filter((r) => names.has(r)),
-      };
-    })
+    .map((c) => ({
+      name: c.name,
+      address: getAddress(c.address) as Address,
+      chainId: c.chainId,
+      reads: LIVE_READS.filter((r) => c.functionNames.has(r)),
+    }))
     .filter((c) => c.reads.length > 0);
   return (
     <section aria-labelledby="safe-panel-heading" className="space-y-4" data-testid="incident-safe-panel">
@@ -89,10 +82,10 @@ export async function IncidentSafePanel({
       <IncidentChainReads
         chains={chains}
         timelocks={timelocks.map((t) => {
-          const starter = starters.find((s) => s.id === t.proposalId);
+          const starter = t.startedBy;
           return {
             id: t.id,
-            chainId: starter?.safe.chainId ?? 1,
+            chainId: starter?.chainId ?? 1,
             readyAt: t.readyAt,
             label: `${t.contract ?? "Contract"}.${t.followUpSignature}`,
             followUpHref:

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import type { FormContract, FormSafe } from "@/lib/safe";
 import { CallEditor, inputsOf } from "./call-editor";
-import type { FormCall, FormContract, FormSafe } from "./form-types";
+import type { FormCall } from "./form-types";
 import { SafeDuties } from "./safe-duties";
 
 const input = "w-full rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100";

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
-import type { FormSafe } from "./form-types";
+import type { FormSafe } from "@/lib/safe";
 
 type Check = {
   safeId: string;

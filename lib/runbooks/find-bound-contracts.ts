@@ -1,4 +1,4 @@
-import type { DbTransaction, PrismaClient } from "../db/client";
+import { type DbTransaction, db, type PrismaClient } from "../db/client";
 import type { Contract } from "../db/generated/client";
 import { asPlaceholder } from "./collect-placeholders";
 
@@ -40,8 +40,8 @@ export async function findBoundContracts(
 
 /** The bound contract of each action of a parsed runbook (by action index), for showing a version. */
 export async function boundContractsByAction(
-  prisma: DbLike,
   actions: readonly { target: string }[],
+  prisma: DbLike = db(),
 ): Promise<Map<number, Pick<Contract, "id" | "name" | "address" | "chainId">>> {
   const targets = actions.map((action) => asPlaceholder(action.target));
   const bound = await findBoundContracts(prisma, [

@@ -42,6 +42,13 @@ export {
 } from "./hash-safe-transaction";
 export { listIncidentTimelocks } from "./list-incident-timelocks";
 export { listProposalInfo } from "./list-proposal-info";
+export {
+  type FormContract,
+  type FormFunction,
+  type FormSafe,
+  listContractFunctionNames,
+  listProposalTargets,
+} from "./list-proposal-targets";
 export { listProposals, type ProposalRow } from "./list-proposals";
 export { addContract, addSafe, listRegistry, parseAbiJson } from "./manage-registry";
 export { type Execution, markExecuted } from "./mark-executed";

@@ -1,8 +1,15 @@
 import { db } from "../db/client";
 
-/** An incident's timelocks with the contract they wait on, and the follow-up proposal if one exists. */
+/**
+ * An incident's timelocks with the contract they wait on, the Safe whose proposal started them (where the
+ * follow-up goes), and the follow-up proposal if one exists.
+ */
 export async function listIncidentTimelocks(incidentId: string) {
   const timelocks = await db().timelock.findMany({ where: { incidentId }, orderBy: { readyAt: "asc" } });
+  const starters = await db().safeProposal.findMany({
+    where: { id: { in: timelocks.map((t) => t.proposalId) } },
+    select: { id: true, safeId: true, safe: { select: { chainId: true } } },
+  });
   const contracts = await db().contract.findMany({
     where: { id: { in: timelocks.map((t) => t.contractId).filter((id): id is string => id !== null) } },
   });
@@ -15,5 +22,10 @@ export async function listIncidentTimelocks(incidentId: string) {
     followUpSignature: t.followUpSignature,
     readyAt: t.readyAt.toISOString(),
     followUpId: t.followUpId,
+    startedBy: startedBy(starters.find((s) => s.id === t.proposalId)),
   }));
+}
+
+function startedBy(proposal: { safeId: string; safe: { chainId: number } } | undefined) {
+  return proposal ? { safeId: proposal.safeId, chainId: proposal.safe.chainId } : null;
 }

@@ -114,6 +114,17 @@ describe("the import check", () => {
     ]);
   });
 
+  it("refuses a page that reads the database itself", () => {
+    const sources = {
+      ...base,
+      "lib/db/index.ts": 'export { db } from "./client";\n',
+      "app/incidents/page.tsx": 'import { db } from "@/lib/db";\nexport default () => db();\n',
+    };
+    expect(messages(sources)).toEqual([
+      'app/incidents/page.tsx: import "@/lib/db" — pages and components get their data from a domain function (lib/<domain>/index.ts), not from db()',
+    ]);
+  });
+
   it("keeps the demo deployment out of product code", () => {
     const sources = {
       ...base,

@@ -321,6 +321,19 @@ export function checkImportGraph(sources: Record<string, string>): Violation[] {
       });
       continue;
     }
+    // Pages, route handlers and components read and write through domain functions, never the client itself
+    // (the database-down check and types are fine).
+    if (
+      (fromLayer === "route" || fromLayer === "component") &&
+      !edge.isTypeOnly &&
+      /^lib\/db\/(index|client)\.ts$/.test(edge.to)
+    ) {
+      violations.push({
+        file: edge.from,
+        message: `${where} — pages and components get their data from a domain function (lib/<domain>/index.ts), not from db()`,
+      });
+      continue;
+    }
     const restricted = restrictionOf(edge.to);
     if (restricted && !edge.from.startsWith(`${restricted.dir}/`)) {
       if (!restricted.allowed.some((prefix) => edge.from.startsWith(prefix))) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AlertInbox } from "@/components/alerts/alert-inbox";
 import { listAlerts } from "@/lib/alerts";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { listSeverityLevels } from "@/lib/incidents";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -11,7 +11,7 @@ export default async function AlertsPage() {
   const [inbox, attached, levels] = await Promise.all([
     listAlerts({ state: "inbox" }),
     listAlerts({ state: "attached", limit: 25 }),
-    db().severityLevel.findMany({ orderBy: { rank: "asc" }, select: { name: true, definition: true } }),
+    listSeverityLevels(),
   ]);
   return (
     <div className="space-y-8">
@@ -25,7 +25,7 @@ export default async function AlertsPage() {
       <AlertInbox
         inbox={inbox}
         attached={attached}
-        levels={levels}
+        levels={levels.map(({ name, definition }) => ({ name, definition }))}
         canAct={hasRole(actor.role, "responder")}
       />
     </div>

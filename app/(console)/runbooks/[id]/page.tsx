@@ -5,7 +5,6 @@ import { z } from "zod";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { RunbookVersionView } from "@/components/runbooks/runbook-version-view";
 import { requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { boundContractsByAction, getRunbookVersion } from "@/lib/runbooks";
 
@@ -27,7 +26,7 @@ export default async function RunbookPage(props: {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const contracts = await boundContractsByAction(db(), detail.parsed.actions);
+  const contracts = await boundContractsByAction(detail.parsed.actions);
   const latest = detail.versions[0]?.version;
   return (
     <div className="space-y-4">

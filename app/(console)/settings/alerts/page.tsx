@@ -3,7 +3,7 @@ import { AlertRoutesPanel } from "@/components/settings/alert-routes-panel";
 import { AlertSourcesPanel } from "@/components/settings/alert-sources-panel";
 import { listAlertRoutes, listAlertSources } from "@/lib/alerts";
 import { requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { listSeverityLevels } from "@/lib/incidents";
 
 export const metadata: Metadata = { title: "Alert sources & routes" };
 
@@ -13,7 +13,7 @@ export default async function AlertSettingsPage() {
   const [sources, routes, levels] = await Promise.all([
     isAdmin ? listAlertSources() : Promise.resolve([]),
     listAlertRoutes(),
-    db().severityLevel.findMany({ orderBy: { rank: "asc" }, select: { name: true } }),
+    listSeverityLevels(),
   ]);
   return (
     <div className="space-y-10">

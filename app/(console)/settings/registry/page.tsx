@@ -3,7 +3,7 @@ import { UtcTime } from "@/components/incidents/utc-time";
 import { AddressLabel } from "@/components/safe/address-label";
 import { RefreshSafeButton, RegistryForms } from "@/components/safe/registry-forms";
 import { requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { listMembers } from "@/lib/members";
 import { listRegistry } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Chains, contracts, Safes" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Chains, contracts, Safes" };
 /** The registry: chains, contracts, and Safes with owners, threshold, nonce and roles as last read from the chain. */
 export default async function RegistryPage() {
   const actor = await requirePageMember("viewer");
-  const [registry, members] = await Promise.all([listRegistry(), db().member.findMany()]);
+  const [registry, members] = await Promise.all([listRegistry(), listMembers()]);
   const memberName = (address: string) =>
     members.find((m) => m.address.toLowerCase() === address.toLowerCase())?.displayName ?? null;
   return (

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { type Abi, type AbiFunction, toFunctionSignature } from "viem";
-import type { FormCall, FormContract, FormSafe } from "@/components/safe/form-types";
+import type { FormCall } from "@/components/safe/form-types";
 import { ProposalForm } from "@/components/safe/proposal-form";
 import { requirePageMember } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { formatIncidentRef, getIncidentByRef } from "@/lib/incidents";
+import { listProposalTargets } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "New Safe proposal" };
 
@@ -30,36 +29,7 @@ export default async function NewProposalPage({
   if (!incident) notFound();
   const query = await searchParams;
   const one = (key: string) => (Array.isArray(query[key]) ? query[key]![0] : query[key]) ?? "";
-  const [contractRows, safeRows] = await Promise.all([
-    db().contract.findMany({ orderBy: { name: "asc" } }),
-    db().safe.findMany({ orderBy: { label: "asc" } }),
-  ]);
-  const contracts: FormContract[] = contractRows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    address: c.address,
-    chainId: c.chainId,
-    functions: (Array.isArray(c.abi) ? (c.abi as unknown as Abi) : [])
-      .filter(
-        (item): item is AbiFunction =>
-          item.type === "function" && item.stateMutability !== "view" && item.stateMutability !== "pure",
-      )
-      .map((fn) => ({
-        signature: toFunctionSignature(fn),
-        name: fn.name,
-        inputs: fn.inputs.map((i) => ({ name: i.name ?? "", type: i.type })),
-        isPayable: fn.stateMutability === "payable",
-      })),
-  }));
-  const safes: FormSafe[] = safeRows.map((s) => ({
-    id: s.id,
-    label: s.label,
-    address: s.address,
-    chainId: s.chainId,
-    threshold: s.threshold,
-    ownerCount: s.owners.length,
-    roles: (Array.isArray(s.roles) ? s.roles : []) as { contract: string; role: string }[],
-  }));
+  const { contracts, safes } = await listProposalTargets();
   let argsWarning: string | null = null;
   let args: string[] = [];
   if (one("args")) {
