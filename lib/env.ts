@@ -1,9 +1,9 @@
+// The environment, validated once: env() parses it on first use and keeps the result; instrumentation.ts
+// calls parseEnv when a server starts, so a bad value stops start-up with one line naming the variable.
+// (A few low-level readers take their one variable from process.env themselves: lib/crypto for the secrets
+// key, the job runner and chain watch for DATABASE_URL.)
 import { z } from "zod";
 
-/**
- * The environment, validated once. A bad value stops start-up with one line naming the variable
- * (see assertEnv in scripts/ and instrumentation.ts). Secrets are read here and nowhere else.
- */
 const postgresUrl = z
   .string()
   .trim()
