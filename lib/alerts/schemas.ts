@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Shared by the Settings forms and the server. Ingest payload schemas are lenient on extra fields. */
+// Shared by the Settings forms and the server. Ingest payload schemas are lenient on extra fields.
 
 const ZStringMap = z.record(z.string(), z.string());
 

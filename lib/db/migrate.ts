@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { DEFAULT_MIGRATIONS_DIR, type MigrationFile, matchesChecksum, readMigrations } from "./migrate-files";
 
-/**
- * Applies prisma/migrations/* the way `prisma migrate deploy` does, without Prisma's schema-engine binary
- * (downloaded at run time, which fails offline). The bookkeeping is Prisma's own _prisma_migrations table,
- * so the official CLI on a connected machine sees these migrations as applied.
- */
+// Applies prisma/migrations/* the way `prisma migrate deploy` does, without Prisma's schema-engine binary
+// (downloaded at run time, which fails offline). The bookkeeping is Prisma's own _prisma_migrations table,
+// so the official CLI on a connected machine sees these migrations as applied.
 
 type Options = {
   log?: (line: string) => void;

@@ -9,11 +9,9 @@ import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { readMigrations } from "./migrate-files";
 
-/**
- * Prisma's schema engine as WebAssembly, driven through @prisma/adapter-pg, used only to READ: diff a
- * database against schema.prisma, and check the migration history as the CLI would. (The CLI's native
- * engine is downloaded at run time, which fails offline.) lib/db/migrate.ts applies migrations itself.
- */
+// Prisma's schema engine as WebAssembly, driven through @prisma/adapter-pg, used only to READ: diff a
+// database against schema.prisma, and check the migration history as the CLI would. (The CLI's native
+// engine is downloaded at run time, which fails offline.) lib/db/migrate.ts applies migrations itself.
 
 const require = createRequire(import.meta.url);
 

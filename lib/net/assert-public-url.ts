@@ -2,17 +2,15 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { AppError } from "../errors";
 
-/**
- * The outbound-URL guard (SSRF). The console sends HTTP to URLs an admin typed (notification channels,
- * paging contact routes): without this, a channel pointed at 127.0.0.1, [::1], 0x7f000001, 169.254.169.254 or
- * 10.x reaches services that trust the console's network position, and its dead letters tell which ports
- * answer. Only public unicast addresses are allowed, checked after DNS resolution (a name that resolves to
- * loopback is refused too) and again at connect time (`publicLookup`), so a name that re-resolves between
- * the check and the request (DNS rebinding) is refused as well.
- *
- * Exceptions are explicit: `BREAKGLASS_OUTBOUND_ALLOW` lists hosts (`host` or `host:port`, comma-separated)
- * that an operator allows although they are internal (an on-premises Mattermost, a test sink on 127.0.0.1).
- */
+// The outbound-URL guard (SSRF). The console sends HTTP to URLs an admin typed (notification channels,
+// paging contact routes): without this, a channel pointed at 127.0.0.1, [::1], 0x7f000001, 169.254.169.254 or
+// 10.x reaches services that trust the console's network position, and its dead letters tell which ports
+// answer. Only public unicast addresses are allowed, checked after DNS resolution (a name that resolves to
+// loopback is refused too) and again at connect time (`publicLookup`), so a name that re-resolves between
+// the check and the request (DNS rebinding) is refused as well.
+//
+// Exceptions are explicit: `BREAKGLASS_OUTBOUND_ALLOW` lists hosts (`host` or `host:port`, comma-separated)
+// that an operator allows although they are internal (an on-premises Mattermost, a test sink on 127.0.0.1).
 
 const REFUSED = new BlockList();
 for (const [network, prefix] of [

@@ -1,10 +1,8 @@
-/**
- * Canonical Solidity function signatures: `emergencyReduceCap(uint256,string)`.
- * Accepts what runbooks write: `fn(uint,string)`, `fn(uint256 amount, string memory reason)`,
- * cast's `fn()(bool)` return syntax, `function fn(...) external view returns (...)`, tuples written as
- * `(a,b)[]` or `tuple(a,b)`. Returns null for anything that is not a readable signature, so a caller
- * never prints a selector for a signature it did not understand.
- */
+// Canonical Solidity function signatures: `emergencyReduceCap(uint256,string)`.
+// Accepts what runbooks write: `fn(uint,string)`, `fn(uint256 amount, string memory reason)`,
+// cast's `fn()(bool)` return syntax, `function fn(...) external view returns (...)`, tuples written as
+// `(a,b)[]` or `tuple(a,b)`. Returns null for anything that is not a readable signature, so a caller
+// never prints a selector for a signature it did not understand.
 
 export type CanonicalSignature = {
   name: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Inputs of the runbook operations, shared by forms and route handlers (the parser's output is in schemas.ts). */
+// Inputs of the runbook operations, shared by forms and route handlers (the parser's output is in schemas.ts).
 
 export const ZPlaceholder = z
   .string()

@@ -1,9 +1,7 @@
-/**
- * Alert routing as runbooks write it: a table with an "Alert" column (and maybe a "Runbook Section",
- * "Severity" and "Condition"/"Threshold" column), a heading such as "CRITICAL: HighRPCErrorRate", or a
- * symptom line "Alert: PresignaturePoolDepleted fires". Section references are resolved later
- * (resolve-alert-routes.ts), once every section's anchor is known.
- */
+// Alert routing as runbooks write it: a table with an "Alert" column (and maybe a "Runbook Section",
+// "Severity" and "Condition"/"Threshold" column), a heading such as "CRITICAL: HighRPCErrorRate", or a
+// symptom line "Alert: PresignaturePoolDepleted fires". Section references are resolved later
+// (resolve-alert-routes.ts), once every section's anchor is known.
 
 export type AlertCandidate = {
   alert: string;

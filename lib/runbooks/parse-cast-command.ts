@@ -2,11 +2,9 @@ import { keccak256, toHex } from "viem";
 import { type CanonicalSignature, canonicalizeSignature } from "./canonical-signature";
 import { type ShellWord, tokenizeShellWords } from "./tokenize-shell-words";
 
-/**
- * `cast send TARGET "fn(types)" args...` (a contract action) and `cast call TARGET "fn(types)(returns)"
- * args...` (a verification read). Connection and signing flags (--rpc-url, --private-key, --from, ...)
- * are not arguments; --value is kept. A send with no signature is a plain transfer.
- */
+// `cast send TARGET "fn(types)" args...` (a contract action) and `cast call TARGET "fn(types)(returns)"
+// args...` (a verification read). Connection and signing flags (--rpc-url, --private-key, --from, ...)
+// are not arguments; --value is kept. A send with no signature is a plain transfer.
 
 export type CastCommand = {
   kind: "send" | "call";

@@ -2,12 +2,10 @@ import { parseShellBlock } from "./parse-shell-block";
 import { currentSection, type RunbookBuilder } from "./runbook-builder";
 import type { RunbookStep } from "./schemas";
 
-/**
- * A fenced code block as steps: shell (by language, or an unlabelled block that starts like a command)
- * goes to parse-shell-block.ts; an unlabelled/text block under a "...Template..." heading is a
- * communication template; a markdown block of `[ ]` lines is a checklist; anything else is a note that
- * keeps the code.
- */
+// A fenced code block as steps: shell (by language, or an unlabelled block that starts like a command)
+// goes to parse-shell-block.ts; an unlabelled/text block under a "...Template..." heading is a
+// communication template; a markdown block of `[ ]` lines is a checklist; anything else is a note that
+// keeps the code.
 
 const SHELL_LANGUAGES = new Set([
   "bash",

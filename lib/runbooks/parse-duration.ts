@@ -1,4 +1,4 @@
-/** Durations as runbooks write them: "24 hours", "24h", "15 min", "<1 hour", "3600s", "an hour". */
+// Durations as runbooks write them: "24 hours", "24h", "15 min", "<1 hour", "3600s", "an hour".
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 

@@ -8,11 +8,9 @@ import { createRunbookBuilder, type SectionDraft } from "./runbook-builder";
 import type { ParsedRunbook, RunbookSection } from "./schemas";
 import { walkTokens } from "./walk-runbook-tokens";
 
-/**
- * Parses an operational runbook (Markdown) into procedures, contract actions, severity levels, alert
- * routes and communication templates. Pure, and total: it never throws; what it does not recognise
- * becomes a note step.
- */
+// Parses an operational runbook (Markdown) into procedures, contract actions, severity levels, alert
+// routes and communication templates. Pure, and total: it never throws; what it does not recognise
+// becomes a note step.
 
 /**
  * GitHub's heading anchors (lower case, punctuation dropped, each space a hyphen, repeats suffixed -1, -2 in

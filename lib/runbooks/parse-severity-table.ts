@@ -1,12 +1,10 @@
 import { parseResponseTarget } from "./parse-duration";
 import type { SeverityLevel } from "./schemas";
 
-/**
- * Severity schemes as runbooks write them: a table ("| P1 — Critical | ... | Immediate (<15 min) |"),
- * a heading or list item ("SEV1: Critical Outage", "- **P2** — within 1 hour"), or inline pairs
- * ("P1 = immediate, P2 = within 1 hour"). Each source yields candidates; merge-severity-levels.ts
- * combines them, tables winning.
- */
+// Severity schemes as runbooks write them: a table ("| P1 — Critical | ... | Immediate (<15 min) |"),
+// a heading or list item ("SEV1: Critical Outage", "- **P2** — within 1 hour"), or inline pairs
+// ("P1 = immediate, P2 = within 1 hour"). Each source yields candidates; merge-severity-levels.ts
+// combines them, tables winning.
 
 export type SeverityCandidate = SeverityLevel & { priority: number };
 

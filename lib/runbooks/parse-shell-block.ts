@@ -5,13 +5,11 @@ import type { ContractAction, RunbookStep } from "./schemas";
 import { splitShellScript } from "./split-shell-script";
 import { tokenizeShellWords } from "./tokenize-shell-words";
 
-/**
- * A shell code block as steps. `cast send`/`cast call` become action/verify steps (and entries in
- * `actions`), other commands copyable command steps. Comments carry meaning in runbooks, so:
- * `# Expected: X` is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
- * `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
- * above a command that command's comment, and any other comment a note.
- */
+// A shell code block as steps. `cast send`/`cast call` become action/verify steps (and entries in
+// `actions`), other commands copyable command steps. Comments carry meaning in runbooks, so:
+// `# Expected: X` is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
+// `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
+// above a command that command's comment, and any other comment a note.
 
 export type ShellBlockContext = { runbook: string | null; actions: ContractAction[] };
 

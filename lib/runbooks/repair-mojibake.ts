@@ -1,12 +1,10 @@
-/**
- * Reverses "UTF-8 bytes decoded as cp1252" (mojibake: `â€”` for `—`, `Â§` for `§`, `ðŸš¨` for 🚨).
- *
- * Works run by run rather than on the whole text, so a file that mixes correct text with mojibake is
- * repaired where it is broken and left alone where it is not. A run is only rewritten where its cp1252
- * bytes form a valid UTF-8 sequence: correct text such as "café" or "—" never forms one (é alone is a
- * lead byte with no continuation; — is a lone continuation byte), which is what keeps this from
- * "repairing" text that was fine.
- */
+// Reverses "UTF-8 bytes decoded as cp1252" (mojibake: `â€”` for `—`, `Â§` for `§`, `ðŸš¨` for 🚨).
+//
+// Works run by run rather than on the whole text, so a file that mixes correct text with mojibake is
+// repaired where it is broken and left alone where it is not. A run is only rewritten where its cp1252
+// bytes form a valid UTF-8 sequence: correct text such as "café" or "—" never forms one (é alone is a
+// lead byte with no continuation; — is a lone continuation byte), which is what keeps this from
+// "repairing" text that was fine.
 
 /** cp1252 bytes 0x80–0x9F. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the same C1 code point. */
 const CP1252_HIGH = [

@@ -1,13 +1,11 @@
 import type { AlertCandidate } from "./parse-alert-table";
 import type { AlertRoute, RunbookSection, SeverityLevel } from "./schemas";
 
-/**
- * Turns alert candidates into one route per alert name. A table's "Runbook Section" cell is resolved to
- * an anchor ("§2" → the section numbered 2, "#anchor", "[text](#anchor)", or a section title); without
- * one, the alert routes to the section the table is in, until an explicit route (an alert heading or an
- * "Alert: X" line inside a section) names a better one. Severity: the table's own column, else the
- * target section's severity when it is one of the scheme's levels, else a word from the table's heading.
- */
+// Turns alert candidates into one route per alert name. A table's "Runbook Section" cell is resolved to
+// an anchor ("§2" → the section numbered 2, "#anchor", "[text](#anchor)", or a section title); without
+// one, the alert routes to the section the table is in, until an explicit route (an alert heading or an
+// "Alert: X" line inside a section) names a better one. Severity: the table's own column, else the
+// target section's severity when it is one of the scheme's levels, else a word from the table's heading.
 
 type SectionIndex = { byNumber: Map<string, string>; anchors: Set<string>; byTitle: Map<string, string> };
 

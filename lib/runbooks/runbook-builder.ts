@@ -2,7 +2,7 @@ import type { AlertCandidate } from "./parse-alert-table";
 import type { SeverityCandidate } from "./parse-severity-table";
 import type { ContractAction, RunbookSection, RunbookStep, RunbookTemplate } from "./schemas";
 
-/** Mutable state while walking the token stream; parse-runbook.ts turns it into a ParsedRunbook. */
+// Mutable state while walking the token stream; parse-runbook.ts turns it into a ParsedRunbook.
 
 export type SectionField = "severity" | "contract" | "when" | "who";
 

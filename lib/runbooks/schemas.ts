@@ -1,10 +1,8 @@
 import { z } from "zod";
 
-/**
- * The output of the runbook parser. docs/runbook.schema.json is generated from ZParsedRunbook
- * (scripts/write-runbook-schema.ts); a unit test keeps the committed file equal to it.
- * Objects are strict so that a field added to the parser but not here fails the schema test.
- */
+// The output of the runbook parser. docs/runbook.schema.json is generated from ZParsedRunbook
+// (scripts/write-runbook-schema.ts); a unit test keeps the committed file equal to it.
+// Objects are strict so that a field added to the parser but not here fails the schema test.
 
 const nullableText = z.string().nullable();
 

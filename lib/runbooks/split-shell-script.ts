@@ -1,9 +1,7 @@
-/**
- * Splits a shell code block into logical commands, comments and blank lines. A command runs on while a
- * line ends with `\`, `|`, `&&` or `||`, a quote is open (psql -c "...multi-line..."), a `for`/`if`/
- * `case` is not closed, a `{`/`(` is not closed (also catches pasted JSON output), or a heredoc is open.
- * Unbalanced text never throws: the command simply runs to the end of the block.
- */
+// Splits a shell code block into logical commands, comments and blank lines. A command runs on while a
+// line ends with `\`, `|`, `&&` or `||`, a quote is open (psql -c "...multi-line..."), a `for`/`if`/
+// `case` is not closed, a `{`/`(` is not closed (also catches pasted JSON output), or a heredoc is open.
+// Unbalanced text never throws: the command simply runs to the end of the block.
 
 export type ShellLine =
   | { type: "command"; text: string }

@@ -1,9 +1,7 @@
-/**
- * Splits one shell command into words the way a POSIX shell would for our purposes: quotes are removed
- * from `value` but kept in `raw`, `$(...)` and `${...}` stay one word, `\`-newline joins lines, and
- * `|`, `&&`, `;`, redirections and `# comments` end the word list. `<PLACEHOLDER>` is a word, not a
- * redirection: runbooks use it for values the responder fills in.
- */
+// Splits one shell command into words the way a POSIX shell would for our purposes: quotes are removed
+// from `value` but kept in `raw`, `$(...)` and `${...}` stay one word, `\`-newline joins lines, and
+// `|`, `&&`, `;`, redirections and `# comments` end the word list. `<PLACEHOLDER>` is a word, not a
+// redirection: runbooks use it for values the responder fills in.
 
 export type ShellWord = { raw: string; value: string; isOperator: boolean };
 

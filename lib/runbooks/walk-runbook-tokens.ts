@@ -20,7 +20,7 @@ import {
 } from "./runbook-builder";
 import type { RunbookStep } from "./schemas";
 
-/** Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note. */
+// Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note.
 
 const TABLE_OF_CONTENTS = /^(?:table of )?contents$/i;
 const FIELD_LINE = /^\*\*([^*]+?)(?::\*\*|\*\*\s*:)\s*(.*)$/;
