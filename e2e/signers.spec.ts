@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "../lib/db/client";
+import { wireTimelineSubscribers } from "../lib/notifications";
 import { appendTimelineEvent, SYSTEM_AUTHOR, TIMELINE_EVENT_KINDS } from "../lib/timeline";
 import { TIMELINE_EVENT_EXAMPLES } from "../tests/fixtures/timeline-event-examples";
 import { expect, type Stack, test, walletContext } from "./support/fixtures";
 import { screenshot } from "./support/screenshot";
+
+// This spec appends timeline events from the test process: wire what every append also does, as the
+// server does at start (lib/timeline refuses to append unwired).
+wireTimelineSubscribers();
 
 const ALICE = 1; // Guardian owner
 const BOB = 2; // commander
