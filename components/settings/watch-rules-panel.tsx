@@ -5,7 +5,7 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
-import { WATCH_RULE_KINDS, type WatchRuleKind } from "@/lib/watch/evaluate-watch-rules";
+import { WATCH_RULE_KINDS, type WatchRuleKind } from "@/lib/watch/browser";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
 
 type RuleRow = {

@@ -1,6 +1,6 @@
 import { createWalletClient, defineChain, encodeFunctionData, type Hex, http } from "viem";
-import type { Actor } from "../auth/session";
-import { getChain } from "../chain/list-chains";
+import type { Actor } from "../auth";
+import { getChain } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { safeAbi, toExecTransactionArgs } from "../safe";

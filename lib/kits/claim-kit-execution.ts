@@ -1,12 +1,11 @@
 import { getAddress, type Hex } from "viem";
-import type { Actor } from "../auth/session";
+import type { Actor } from "../auth";
 import { decryptSecret } from "../crypto";
 import { db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
 // The files, not lib/incidents/index.ts: the index pulls next-auth, which the bench and scripts under tsx cannot load.
-import { declareIncident } from "../incidents/declare-incident";
-import { getIncidentByRef } from "../incidents/get-incident";
+import { declareIncident, getIncidentByRef } from "../incidents";
 import { type ExecTransactionArgs, orderSignatures } from "../safe";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { appendKitEvent } from "./append-kit-event";

@@ -1,5 +1,5 @@
 import { zeroAddress } from "viem";
-import { hashSafeTransaction, type SafeTxFields } from "../safe/hash-safe-transaction";
+import { hashSafeTransaction, type SafeTxFields } from "../safe";
 
 type KitTx = { to: string; value: string; data: string; operation: number };
 

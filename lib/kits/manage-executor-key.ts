@@ -1,6 +1,6 @@
 import { type Address, formatEther, getAddress, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { decryptSecret, encryptSecret } from "../crypto";
 import { db } from "../db/client";
 import { AppError } from "../errors";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Address, getAddress, type Hex, parseAbi, sliceHex } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 
 /**
  * What a kit's signatures were made under. A guard can refuse the execution, a module or a new singleton

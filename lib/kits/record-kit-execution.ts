@@ -1,9 +1,9 @@
 import { type Hex, parseEventLogs } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 // The file, not lib/incidents/index.ts: the index pulls next-auth (see claim-kit-execution.ts).
-import { transitionIncident } from "../incidents/transition-incident";
+import { transitionIncident } from "../incidents";
 import { safeAbi, type TVerificationRead } from "../safe";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { runVerification } from "../verifications";
@@ -138,6 +138,8 @@ export async function recordKitExecution(options: {
     const proof = result.verifications.map((v) => `${v.signature} = ${v.actual}`).join(", ");
     await transitionIncident({
       incidentId: incident.id,
+      // Containing never resolves: nothing to draft.
+      onResolved: null,
       transition: {
         action: "contain",
         reason: `Break glass: ${kit.name} executed and verified${proof ? ` (${proof})` : ""}. Time to contain: ${formatDuration(ms)}.`,

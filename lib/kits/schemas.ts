@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZRunbookSource, ZSafeCall, ZVerificationRead } from "../safe/schemas";
+import { ZRunbookSource, ZSafeCall, ZVerificationRead } from "../safe";
 
 /** Inputs of the readiness domain, shared by the forms and the route handlers. */
 const ZAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address");

@@ -1,5 +1,5 @@
 import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { type DecodedCall, type Simulation, simulateSafeTransaction, type TVerificationRead } from "../safe";
 import { coerceAbiArgs, formatReadValue, toAbiFunction } from "../verifications";

@@ -1,8 +1,8 @@
 import { type Abi, type AbiFunction, getAddress } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { isChainUnreachable } from "./chain-unreachable";
-import { OPEN_STATES } from "./propose-safe-transaction";
+import { OPEN_PROPOSAL_STATES } from "./proposal-states";
 
 /** Reads that say a contract is paused, as the demo protocol and OpenZeppelin's Pausable name them. */
 const PAUSE_READS = ["paused", "isGloballyPaused"];
@@ -23,7 +23,7 @@ export async function readOpenRisks(incidentId: string): Promise<OpenRisks> {
     db().contract.findMany({ orderBy: { name: "asc" } }),
     db().timelock.findMany({ where: { incidentId }, orderBy: { readyAt: "asc" } }),
     db().safeProposal.findMany({
-      where: { incidentId, state: { in: [...OPEN_STATES] } },
+      where: { incidentId, state: { in: [...OPEN_PROPOSAL_STATES] } },
       select: { id: true, title: true, state: true },
       orderBy: { createdAt: "asc" },
     }),

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authorize, authorizeRead } from "@/lib/auth";
-import { listChains } from "@/lib/chain/list-chains";
+import { listChains } from "@/lib/chain";
 import { readJson, route } from "@/lib/http/handle-route";
 import { getExecutorView, removeExecutorKey, setExecutorKey, ZExecutorKey } from "@/lib/kits";
 

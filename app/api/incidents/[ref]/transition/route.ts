@@ -9,8 +9,8 @@ import {
   transitionIncident,
   ZIncidentTransition,
 } from "@/lib/incidents";
-import { describeOpenRisks, readOpenRisks } from "@/lib/safe";
 import { onIncidentResolved } from "@/lib/postmortems";
+import { describeOpenRisks, readOpenRisks } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
 export const POST = route(async (request, context: { params: Promise<{ ref: string }> }) => {
