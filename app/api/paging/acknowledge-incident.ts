@@ -1,4 +1,3 @@
-import { db } from "@/lib/db";
 import { transitionIncident } from "@/lib/incidents";
 
 /**
@@ -10,18 +9,15 @@ export async function acknowledgeIncidentFromPage(
   memberId: string,
 ): Promise<void> {
   if (!result.incidentId || !result.isNew) return;
-  const incident = await db().incident.findUnique({
-    where: { id: result.incidentId },
-    select: { acknowledgedAt: true },
-  });
-  if (!incident || incident.acknowledgedAt) return;
   await transitionIncident({
     incidentId: result.incidentId,
+    // Acknowledging never resolves: nothing to draft.
+    onResolved: null,
     transition: { action: "acknowledge" },
     author: { type: "member", id: memberId, label: result.memberName },
     member: { id: memberId, name: result.memberName },
   }).catch((error: { code?: string }) => {
-    // Someone acknowledged it in the console at the same moment: that is the outcome wanted.
-    if (error?.code !== "CONFLICT") throw error;
+    // Already acknowledged (in the console, or at the same moment): that is the outcome wanted. Gone: nothing to do.
+    if (error?.code !== "CONFLICT" && error?.code !== "NOT_FOUND") throw error;
   });
 }
