@@ -37,7 +37,13 @@ export async function register() {
     const { env } = await import("./lib/env");
     const state = globalThis as unknown as { breakglassChainWatch?: unknown };
     if (env().BREAKGLASS_WATCH === "on" && env().DATABASE_URL && !state.breakglassChainWatch) {
-      const { startChainWatch } = await import("./lib/watch");
+      const { onSafeConfigChanged, startChainWatch } = await import("./lib/watch");
+      const { recheckKits } = await import("./lib/kits");
+      // Owners, threshold, guard, modules or fallback handler changed on chain: the Safe's pre-signed kits
+      // are re-derived now rather than at the next minute's recheck (lib/watch does not import lib/kits).
+      onSafeConfigChanged(async (change) => {
+        await recheckKits({ safeId: change.safeId });
+      });
       state.breakglassChainWatch = startChainWatch();
     }
   }
