@@ -13,11 +13,13 @@ export type AnvilOptions = {
    * code, storage, blocks) there when stopped, so a stopped node can start again where it was (fault tests).
    */
   statePath?: string;
-  /** Another chain id than 31337, for a test that needs a chain of its own in a shared registry. */
+  /** Fork another node at its latest block (drills); the fork gets `chainId` so its signatures are its own. */
+  fork?: { url: string; blockNumber?: number };
+  /** The chain id to answer with (default 31337). */
   chainId?: number;
 };
 
-export type AnvilInstance = { rpcUrl: string; port: number; stop(): Promise<void> };
+export type AnvilInstance = { rpcUrl: string; port: number; pid: number | undefined; stop(): Promise<void> };
 
 export const ANVIL_CHAIN_ID = 31337;
 const READY_TIMEOUT_MS = 15_000;
@@ -66,6 +68,11 @@ async function launch(port: number, options: AnvilOptions): Promise<AnvilInstanc
   installExitHook();
   const chainId = options.chainId ?? ANVIL_CHAIN_ID;
   const args = ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(chainId)];
+  if (options.fork) {
+    args.push("--fork-url", options.fork.url);
+    if (options.fork.blockNumber !== undefined)
+      args.push("--fork-block-number", String(options.fork.blockNumber));
+  }
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   if (options.statePath !== undefined) args.push("--state", options.statePath);
   const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -108,7 +115,7 @@ async function launch(port: number, options: AnvilOptions): Promise<AnvilInstanc
       `anvil did not start on port ${port}: ${(error as Error).message}\n${recentOutput.join("\n")}`,
     );
   }
-  return { rpcUrl, port, stop };
+  return { rpcUrl, port, pid: child.pid, stop };
 }
 
 async function waitUntilReady(rpcUrl: string, exited: Promise<void>, chainId: number): Promise<void> {

@@ -26,6 +26,11 @@ export type DeclareIncidentOptions = {
   /** The declaring member becomes commander unless the caller says otherwise (API tokens have no member). */
   commander?: Actor | null;
   now?: Date;
+  /**
+   * Runs inside the declaration's transaction, after the incident and its first events: what another domain
+   * creates with the incident (a drill's fork registration) exists with it, or neither does.
+   */
+  onDeclared?: (tx: DbTransaction, incident: Incident) => Promise<void>;
 };
 
 /**
@@ -110,6 +115,7 @@ export async function declareIncident(
       for (const runbook of input.runbooks) {
         await attachRunbook!(tx, { incidentId: created.id, input: runbook, author: options.author });
       }
+      await options.onDeclared?.(tx, created);
       return created;
     });
     return { incident, isNew: true };

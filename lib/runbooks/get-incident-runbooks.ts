@@ -66,7 +66,7 @@ export async function getIncidentRunbooks(incident: {
     include: { version: { include: { document: { select: { id: true, title: true } } } } },
   });
   if (runs.length === 0) return [];
-  const [checks, verifications, latest] = await Promise.all([
+  const [checks, verifications, latest, fork] = await Promise.all([
     latestChecks(
       db(),
       incident.id,
@@ -77,6 +77,11 @@ export async function getIncidentRunbooks(incident: {
       by: ["documentId"],
       where: { documentId: { in: runs.map((run) => run.version.documentId) } },
       _max: { version: true },
+    }),
+    // A drill's actions resolve to the contracts and Safes of its fork.
+    db().drill.findUnique({
+      where: { incidentId: incident.id },
+      select: { sourceChainId: true, forkChainId: true },
     }),
   ]);
   const latestByDocument = new Map(latest.map((row) => [row.documentId, row._max.version ?? 0]));
@@ -94,6 +99,7 @@ export async function getIncidentRunbooks(incident: {
             if (action && (step.kind === "action" || step.kind === "verify")) {
               const resolved = await resolveRunbookAction(action, {
                 who: step.kind === "action" ? section.who : null,
+                fork,
               });
               const sourceKey = `${run.versionId}:${action.runbook ?? section.anchor}:${step.actionIndex}`;
               if (step.kind === "verify" && !verification && resolved.contract && action.signature)

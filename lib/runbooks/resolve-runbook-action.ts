@@ -93,7 +93,12 @@ function keccakArg(arg: string): string | null {
  */
 export async function resolveRunbookAction(
   action: ContractAction,
-  options: { who?: string | null; prisma?: DbLike } = {},
+  options: {
+    who?: string | null;
+    prisma?: DbLike;
+    /** A drill runs on a fork: contracts of the source chain resolve to their copies on the fork. */
+    fork?: { sourceChainId: number; forkChainId: number } | null;
+  } = {},
 ): Promise<ResolvedRunbookAction> {
   const prisma = options.prisma ?? db();
   const targetPlaceholder = asPlaceholder(action.target);
@@ -103,6 +108,12 @@ export async function resolveRunbookAction(
   let contract = targetPlaceholder ? (bound.get(targetPlaceholder) ?? null) : null;
   if (!contract && isAddress(action.target, { strict: false })) {
     contract = await prisma.contract.findFirst({ where: { address: getAddress(action.target) } });
+  }
+  const fork = options.fork;
+  if (contract && fork && contract.chainId === fork.sourceChainId) {
+    contract = await prisma.contract.findUnique({
+      where: { chainId_address: { chainId: fork.forkChainId, address: contract.address } },
+    });
   }
   const args = action.args.map((arg, index) => {
     const given = action.argValues[index] ?? keccakArg(arg);

@@ -34,7 +34,12 @@ export async function runRunbookVerification(options: {
   }
   const action = parsed.actions[item.step.actionIndex];
   if (!action?.signature) throw new AppError("UNPROCESSABLE", "The verification has no readable signature.");
-  const resolved = await resolveRunbookAction(action, { who: item.section.who });
+  // A drill's reads go to its fork, not to the chain it copies.
+  const fork = await db().drill.findUnique({
+    where: { incidentId: options.incidentId },
+    select: { sourceChainId: true, forkChainId: true },
+  });
+  const resolved = await resolveRunbookAction(action, { who: item.section.who, fork });
   if (!resolved.contract) {
     throw new AppError(
       "UNPROCESSABLE",

@@ -2,12 +2,13 @@ import { type Address, getAddress, type Hex, hashMessage, recoverAddress, toHex 
 import { db } from "../db/client";
 import type { SafeSignature } from "../db/generated/client";
 import { AppError } from "../errors";
-import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import type { EventAuthor } from "../timeline";
 import { isChainUnreachable } from "./chain-unreachable";
 import { hashSafeTransaction } from "./hash-safe-transaction";
 import { readSafeCoreOrCached } from "./read-safe-state";
 import { reconcileSafeProposals } from "./reconcile-proposals";
 import type { TAddSignature } from "./schemas";
+import { storeSignature } from "./store-signature";
 
 export type AddSignatureOptions = { proposalId: string; input: TAddSignature; author: EventAuthor };
 
@@ -65,41 +66,15 @@ export async function addSignature({
   });
   if (existing) throw new AppError("CONFLICT", `${signer} has already signed this proposal.`);
 
-  try {
-    return await db().$transaction(async (tx) => {
-      const signature = await tx.safeSignature.create({
-        data: { proposalId, owner: signer, signature: normalized, isOwnerUnverified: chain.isCached },
-      });
-      const owners = await tx.safeSignature.findMany({ where: { proposalId }, select: { owner: true } });
-      const count = owners.filter((row) => chain.owners.includes(getAddress(row.owner))).length;
-      await appendTimelineEvent(tx, {
-        incidentId: proposal.incidentId!,
-        kind: "proposal.signed",
-        author,
-        payload: { proposalId, owner: signer, count, threshold: chain.threshold },
-      });
-      if (count >= chain.threshold && proposal.state === "signing") {
-        await tx.safeProposal.update({ where: { id: proposalId }, data: { state: "ready" } });
-        await appendTimelineEvent(tx, {
-          incidentId: proposal.incidentId!,
-          kind: "proposal.state_changed",
-          author,
-          payload: {
-            proposalId,
-            from: "signing",
-            to: "ready",
-            reason: `${count} of ${chain.threshold} signatures`,
-          },
-        });
-      }
-      return signature;
-    });
-  } catch (error) {
-    // Two requests with the same owner's signature at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002")
-      throw new AppError("CONFLICT", `${signer} has already signed this proposal.`);
-    throw error;
-  }
+  return storeSignature({
+    proposal,
+    signer,
+    signature: normalized,
+    owners: chain.owners,
+    threshold: chain.threshold,
+    isOwnerUnverified: chain.isCached,
+    author,
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 // The Safe domain: build → hash → simulate → collect signatures → execute → verify.
 // Browser code imports the pure parts from ./browser instead (this index reaches the database).
+export { acceptApprovedHash } from "./accept-approved-hash";
 export { type AddSignatureOptions, addSignature, recoverSafeSigner } from "./add-signature";
 export {
   assertOperationAllowed,

@@ -94,6 +94,8 @@ export const TIMELINE_EVENT_SCHEMAS = {
     owner: z.string(),
     count: z.number().int(),
     threshold: z.number().int(),
+    /** A drill's stand-in: the fork approved the hash as this owner (not the owner's own signature). */
+    isStandIn: z.boolean().optional(),
   }),
   "proposal.executed": z.object({
     proposalId: z.string(),
@@ -130,6 +132,27 @@ export const TIMELINE_EVENT_SCHEMAS = {
     reason: z.string().min(1),
     unchecked: z.array(z.string()),
   }),
+  // Drills: rehearsals on a fork of a registry chain (the incident has isDrill)
+  "drill.started": z.object({
+    drillId: z.string(),
+    sourceChainId: z.number().int(),
+    forkChainId: z.number().int(),
+    forkBlock: z.number().int(),
+    runbook: z.string(),
+    section: z.string(),
+  }),
+  "drill.stand_in": z.object({
+    drillId: z.string(),
+    proposalId: z.string(),
+    owner: z.string(),
+    txHash: ZHex,
+  }),
+  "drill.injected": z.object({
+    drillId: z.string(),
+    injection: z.enum(["revoke_role", "halt_rpc", "resume_rpc", "fire_alert"]),
+    summary: z.string(),
+  }),
+  "drill.stopped": z.object({ drillId: z.string(), summary: z.string() }),
   "timelock.started": z.object({ proposalId: z.string(), readyAt: z.string(), followUp: z.string() }),
   // Emergency kits (lib/kits): breaking the glass on this incident, step by step.
   "kit.break_glass_started": z.object({
