@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/runbooks", label: "Runbooks" },
   { href: "/proposals", label: "Proposals" },
   { href: "/postmortems", label: "Post-mortems" },
+  { href: "/drills", label: "Drills" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -15,7 +15,7 @@ export type DrillScore = {
   verifiedPauseSeconds: number | null;
   /** Every page sent during the drill and every answer (paging events on the timeline). */
   pages: { kind: string; seconds: number; who: string }[];
-  checklist: { checked: number; total: number; skipped: string[] };
+  checklist: { checked: number; total: number; skipped: { key: string; text: string }[] };
 };
 
 /**
@@ -40,7 +40,7 @@ export function computeDrillScore(input: DrillScoreInput): DrillScore {
       e.payload.isChecked === true,
     );
   }
-  const skipped = input.checklist.filter((item) => checks.get(item.key) !== true).map((item) => item.text);
+  const skipped = input.checklist.filter((item) => checks.get(item.key) !== true);
   return {
     acknowledgeSeconds: input.acknowledgedAt ? after(input.acknowledgedAt) : null,
     firstProposalSeconds: first((e) => e.kind === "proposal.created"),

@@ -11,6 +11,8 @@ export type DrillView = {
   incident: { id: string; ref: string; title: string; status: string };
   sourceChain: { id: number; name: string };
   forkChainId: number;
+  /** The fork's own RPC (a local anvil beside the console): the facilitator hands it to signers' wallets. */
+  forkRpcUrl: string;
   forkBlock: number;
   sectionTitle: string;
   runbookVersionId: string | null;
@@ -85,6 +87,7 @@ export async function getDrill(drillId: string): Promise<DrillView> {
     },
     sourceChain: source ?? { id: drill.sourceChainId, name: `chain ${drill.sourceChainId}` },
     forkChainId: drill.forkChainId,
+    forkRpcUrl: drill.rpcUrl,
     forkBlock: drill.forkBlock,
     sectionTitle: drill.sectionTitle,
     runbookVersionId: drill.runbookVersionId,

@@ -3,6 +3,7 @@ export { computeDrillScore, type DrillScore, formatScoreSummary } from "./comput
 export { type DrillView, findIncidentDrill, getDrill } from "./get-drill";
 export { injectScenario } from "./inject-scenario";
 export { type DrillCoverageRow, listDrillCoverage } from "./list-drill-coverage";
+export { type DrillableSection, listDrillableSections } from "./list-drillable-sections";
 export { type DrillRow, listDrills } from "./list-drills";
 export {
   type TInjectScenario,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AttentionLists } from "@/components/dashboard/attention-lists";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { ResponseTimes } from "@/components/dashboard/response-times";
+import { DrillCoverageCard } from "@/components/drills/drill-coverage-card";
 import { OnCallCard } from "@/components/paging/on-call-card";
 import { requirePageMember } from "@/lib/auth";
 import { DASHBOARD_WEEKS, getDashboard, ZDashboardQuery } from "@/lib/dashboard";
@@ -70,6 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         dashboard={dashboard}
         colors={new Map(levels.map((level) => [level.name, level.color]))}
       />
+      <DrillCoverageCard />
     </div>
   );
 }

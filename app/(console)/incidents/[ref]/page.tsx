@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DrillBanner } from "@/components/drills/drill-banner";
 import { CommsComposer } from "@/components/incidents/comms-composer";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
@@ -95,6 +96,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
   ];
   return (
     <article className="space-y-5">
+      {incident.isDrill ? <DrillBanner incidentId={incident.id} /> : null}
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <span className="font-mono text-zinc-400">{ref}</span>
