@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
@@ -17,13 +18,9 @@ export async function stopDrill(options: { drillId: string; author: EventAuthor 
   if (fork) {
     await fork.stop();
     drillForks().delete(drill.id);
-  } else if (drill.pid) {
-    // Started by another console instance on this host (or before a restart): stop it by its pid.
-    try {
-      process.kill(drill.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+  } else if (drill.pid && isForkProcess(drill.pid, drill.rpcUrl)) {
+    // Started by another console instance on this host: stop it by its pid.
+    process.kill(drill.pid, "SIGTERM");
   }
   const score = computeDrillScore(await loadDrillEvents(drill));
   const now = new Date();
@@ -42,4 +39,18 @@ export async function stopDrill(options: { drillId: string; author: EventAuthor 
       payload: { drillId: drill.id, summary: formatScoreSummary(score) },
     });
   });
+}
+
+/**
+ * A pid may have been reused since the fork started (the fork dies with a restarted console): only an anvil
+ * listening on the drill's port is ours to stop.
+ */
+function isForkProcess(pid: number, rpcUrl: string): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    const port = new URL(rpcUrl).port;
+    return args.some((arg) => arg.endsWith("anvil")) && args.includes(port);
+  } catch {
+    return false;
+  }
 }
