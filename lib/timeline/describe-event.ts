@@ -182,6 +182,7 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
         text(" as owner "),
         code(shortHex(e.p.owner)),
         text(` (${e.p.count} of ${e.p.threshold})`),
+        ...(e.p.isStandIn ? [text(" — a drill stand-in, not the owner's own signature")] : []),
       ];
     case "proposal.executed": {
       const via =
@@ -333,6 +334,25 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
       return [strong(`Nobody acknowledged: escalated to level ${e.p.toLevel + 1}`)];
     case "page.stopped":
       return [text(`Paging stopped: ${e.p.reason}`)];
+    case "drill.started":
+      return [
+        strong("Drill started"),
+        text(
+          `: ${e.p.section} (${e.p.runbook}) on a fork of chain ${e.p.sourceChainId} at block ${e.p.forkBlock}, drill chain id ${e.p.forkChainId}`,
+        ),
+      ];
+    case "drill.stand_in":
+      return [
+        text("Drill: the fork approved "),
+        proposalLink(e.p.proposalId, context),
+        text(" for absent owner "),
+        code(shortHex(e.p.owner)),
+        text(" (a stand-in)"),
+      ];
+    case "drill.injected":
+      return [strong("Drill injection"), text(`: ${e.p.summary}`)];
+    case "drill.stopped":
+      return [strong("Drill stopped"), text(`: ${e.p.summary}`)];
     default: {
       const unreachable: never = e;
       return [code((unreachable as { kind: string }).kind)];
