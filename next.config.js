@@ -12,6 +12,12 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "graphile-worker",
     "nodemailer",
+    // Drills start anvil from the server: its binary is resolved at run time, never bundled.
+    "@foundry-rs/anvil",
+    "@foundry-rs/anvil-linux-amd64",
+    "@foundry-rs/anvil-linux-arm64",
+    "@foundry-rs/anvil-darwin-amd64",
+    "@foundry-rs/anvil-darwin-arm64",
   ],
   async headers() {
     return [

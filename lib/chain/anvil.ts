@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { freePort } from "@/lib/net/free-port";
 
 export type AnvilOptions = {
@@ -33,7 +34,10 @@ export function anvilBinaryPath(): string {
   const require = createRequire(import.meta.url);
   const arch = process.arch === "x64" ? "amd64" : process.arch;
   const name = process.platform === "win32" ? "anvil.exe" : "anvil";
-  return require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/bin/${name}`);
+  // Resolved through the package's package.json: a bundler (the console starts drill forks from Next's
+  // server) analyses the resolved file, and a JSON file it can read, the binary it cannot.
+  const manifest = require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/package.json`);
+  return path.join(path.dirname(manifest), "bin", name);
 }
 
 /** Every anvil started by this process, killed synchronously if the process exits without stopping them. */
