@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
@@ -14,6 +14,9 @@ export function StartDrillForm({ sections }: { sections: Section[] }) {
   const [choice, setChoice] = useState(sections[0] ? `${sections[0].versionId}|${sections[0].anchor}` : "");
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Until React has hydrated, a click would submit the bare HTML form (a GET of this page): wait for it.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
   if (sections.length === 0)
     return <p className="text-sm text-zinc-400">Import a runbook with a contract action to drill it.</p>;
   return (
@@ -53,7 +56,7 @@ export function StartDrillForm({ sections }: { sections: Section[] }) {
       </label>
       <FieldError error={error} path="anchor" label="Section" />
       <FormError error={error} />
-      <Button type="submit" disabled={isBusy}>
+      <Button type="submit" disabled={isBusy || !isHydrated}>
         {isBusy ? "Forking the chain…" : "Start drill"}
       </Button>
       <p className="text-xs text-zinc-400">
