@@ -34,10 +34,14 @@ export function anvilBinaryPath(): string {
   const require = createRequire(import.meta.url);
   const arch = process.arch === "x64" ? "amd64" : process.arch;
   const name = process.platform === "win32" ? "anvil.exe" : "anvil";
-  // Resolved through the package's package.json: a bundler (the console starts drill forks from Next's
-  // server) analyses the resolved file, and a JSON file it can read, the binary it cannot.
-  const manifest = require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/package.json`);
-  return path.join(path.dirname(manifest), "bin", name);
+  const pkg = `@foundry-rs/anvil-${process.platform}-${arch}`;
+  // Resolved through the package's package.json (a file a bundler can read). Inside Next's server bundle
+  // (drills start forks from a route) require.resolve answers a module id, not a path: then the package is
+  // found where npm installed it, under the app's node_modules.
+  const manifest: unknown = require.resolve(`${pkg}/package.json`);
+  const dir =
+    typeof manifest === "string" ? path.dirname(manifest) : path.join(process.cwd(), "node_modules", pkg);
+  return path.join(dir, "bin", name);
 }
 
 /** Every anvil started by this process, killed synchronously if the process exits without stopping them. */
