@@ -2,6 +2,8 @@
 // Client components import ./browser instead (this index reaches the database). The demo deployment is its own
 // entry (./demo), for the devstack, scripts and tests only; ./anvil is for the devstack and tests.
 
+// Drills start forks from the server: anvil is part of the domain's server entry.
+export { type AnvilInstance, startAnvil } from "./anvil";
 export { abiErrors, abiFunctions, contractAbi, hasAbiFunctions } from "./contract-abi";
 export { forwardRpc, ZRpcBody } from "./forward-rpc";
 export { type ChainConfig, getChain, listChains } from "./list-chains";

@@ -1,4 +1,4 @@
-import type { AnvilInstance } from "../chain/anvil";
+import type { AnvilInstance } from "../chain";
 
 // The forks this server process started. A fork lives beside the console instance that started it; another
 // instance on the same host stops it by its pid (see stop-drill.ts).

@@ -8,7 +8,7 @@ import {
   toHex,
   zeroHash,
 } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";

@@ -1,12 +1,11 @@
 import { randomInt } from "node:crypto";
 import type { Actor } from "../auth";
-import { startAnvil } from "../chain/anvil";
-import { listChains } from "../chain/list-chains";
+import { listChains, startAnvil } from "../chain";
 import { type DbTransaction, db } from "../db/client";
 import type { Drill, Incident } from "../db/generated/client";
 import { AppError } from "../errors";
 import { declareIncident } from "../incidents";
-import type { ParsedRunbook } from "../runbooks";
+import { attachRunbookInTx, type ParsedRunbook } from "../runbooks";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { drillForks } from "./fork-processes";
 import { type TStartDrill, ZStartDrill } from "./schemas";
@@ -60,6 +59,7 @@ export async function startDrill(options: {
         isDrill: true,
       },
       author: options.author,
+      attachRunbook: attachRunbookInTx,
       commander: options.actor,
       now: new Date(started),
       onDeclared: async (tx, created) => {

@@ -1,5 +1,5 @@
 import { type Address, getAddress, type Hex, pad, parseAbi } from "viem";
-import { publicClientFor } from "../chain/public-client";
+import { publicClientFor } from "../chain";
 import { db } from "../db/client";
 import type { SafeSignature } from "../db/generated/client";
 import { AppError } from "../errors";
