@@ -28,8 +28,11 @@ const shutdown = onShutdown(cleanups);
 
 try {
   // The build and the chain start side by side: the build is the long part on a fresh clone.
+  const buildAbort = new AbortController();
+  cleanups.push(async () => buildAbort.abort());
   const build = ensureProductionBuild({
     root,
+    signal: buildAbort.signal,
     log: say,
     buildLog: verbose ? (line) => console.log(`[build] ${line}`) : undefined,
   });

@@ -71,6 +71,8 @@ export async function ensureProductionBuild(options: {
   log: (line: string) => void;
   /** Every line of next build's output; otherwise only its last lines, when it fails. */
   buildLog?: (line: string) => void;
+  /** Aborting stops the build (Ctrl-C during a first start must not leave `next build` running). */
+  signal?: AbortSignal;
 }): Promise<{ isReused: boolean; seconds: number }> {
   const started = Date.now();
   const sourceHash = hashBuildSources(options.root);
@@ -81,7 +83,9 @@ export async function ensureProductionBuild(options: {
     cwd: options.root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    signal: options.signal,
   });
+  child.on("error", () => {}); // an abort is reported through the exit code below
   const tail: string[] = [];
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
