@@ -81,7 +81,7 @@ export async function ensureProductionBuild(options: {
   const nextBin = path.join(options.root, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "build"], {
     cwd: options.root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BREAKGLASS_DEMO_BUILD: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     signal: options.signal,
   });
