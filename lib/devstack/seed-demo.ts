@@ -154,5 +154,10 @@ export async function seedDemo(
     }
   });
   // examples/runbooks/*.md: their placeholders ($GLOBAL_PAUSE_REGISTRY, ...) are bound to the contracts above.
-  await importRunbookFolder(prisma, { dir: EXAMPLE_RUNBOOKS_DIR, log: options.log });
+  const runbooks = await importRunbookFolder(prisma, { dir: EXAMPLE_RUNBOOKS_DIR, log: options.log });
+  const titles = [
+    ...runbooks.imported.map((title) => `${title} (imported)`),
+    ...runbooks.unchanged.map((title) => `${title} (unchanged)`),
+  ];
+  options.log?.(`runbooks from examples/runbooks: ${titles.join(", ") || "none"}`);
 }

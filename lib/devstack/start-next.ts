@@ -10,6 +10,8 @@ export async function startNext(options: {
   port: number;
   env: Record<string, string>;
   log?: (line: string) => void;
+  /** Next's stderr (server errors with their cause); defaults to `log`. */
+  logError?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<RunningNext> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -23,7 +25,8 @@ export async function startNext(options: {
   );
   const log = options.log ?? (() => {});
   child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
-  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
+  const logError = options.logError ?? log;
+  child.stderr?.on("data", (chunk: Buffer) => logError(chunk.toString().trimEnd()));
   const url = `http://localhost:${options.port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
