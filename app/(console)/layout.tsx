@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SignInRedirect } from "@/components/auth/sign-in-redirect";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
+import { KitSignBanner } from "@/components/kits/kit-sign-banner";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { DatabaseDownShell, DegradedBanner } from "@/components/shell/degraded-banner";
 import { type Actor, findPageMember, hasRole } from "@/lib/auth";
@@ -29,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <ConsoleNav member={{ name: member.name, address: member.address ?? "", role: member.role }} />
       <main className="min-w-0 flex-1 p-4 md:p-6">
         <DegradedBanner />
+        <KitSignBanner address={member.address ?? ""} />
         {children}
       </main>
       <DeclareIncidentDialog

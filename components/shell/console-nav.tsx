@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/alerts", label: "Alerts" },
   { href: "/runbooks", label: "Runbooks" },
   { href: "/proposals", label: "Proposals" },
+  { href: "/readiness", label: "Readiness" },
   { href: "/postmortems", label: "Post-mortems" },
   { href: "/drills", label: "Drills" },
   { href: "/settings", label: "Settings" },

@@ -9,6 +9,8 @@ export type KitView = {
   id: string;
   name: string;
   safe: { id: string; label: string; address: string; chainId: number };
+  /** The SafeTx without its nonce (owners' browsers hash it per nonce themselves). */
+  tx: { to: string; value: string; data: string; operation: number };
   calls: DecodedCall[];
   verifications: TVerificationRead[];
   ladderLength: number;
@@ -60,6 +62,7 @@ export function toKitView(row: KitRow): KitView {
     id: row.id,
     name: row.name,
     safe: row.safe,
+    tx: { to: row.to, value: row.value, data: row.data, operation: row.operation },
     calls: row.calls as DecodedCall[],
     verifications: row.verifications as TVerificationRead[],
     ladderLength: row.ladderLength,

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UtcTime } from "@/components/incidents/utc-time";
+import { KitStateBadge } from "@/components/kits/kit-state-badge";
+import { requirePageMember } from "@/lib/auth";
+import { readReadiness } from "@/lib/kits";
+
+export const metadata: Metadata = { title: "Readiness" };
+export const dynamic = "force-dynamic";
+
+/** Every emergency kit, its state derived from the chain for this render, and what to do about it. */
+export default async function ReadinessPage() {
+  await requirePageMember("viewer");
+  const kits = await readReadiness();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Readiness</h1>
+      {kits.length === 0 && (
+        <p className="text-sm text-zinc-400">
+          No emergency kits yet: an admin defines one (API POST /api/kits).
+        </p>
+      )}
+      <ul className="space-y-3">
+        {kits.map(({ kit, readiness, error }) => (
+          <li key={kit.id} data-testid="kit-row" className="rounded-lg border border-zinc-800 p-3">
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href={`/readiness/${kit.id}`} className="font-semibold underline">
+                {kit.name}
+              </Link>
+              <KitStateBadge state={readiness?.state ?? null} />
+              <span className="text-sm text-zinc-400">{kit.safe.label}</span>
+            </div>
+            {readiness ? (
+              <div className="mt-1 space-y-1 text-sm">
+                {readiness.reason && <p data-testid="kit-reason">{readiness.reason}</p>}
+                <p className="text-zinc-400">
+                  Armed nonces:{" "}
+                  <span className="tabular-nums text-zinc-100">
+                    {readiness.armedNonces.join(", ") || "none"}
+                  </span>
+                  {" · "}To do: {readiness.todo}
+                </p>
+                <p className="text-xs text-zinc-500">
+                  Read from the chain at block {readiness.chain.blockNumber}
+                  {kit.lastCheckedAt && (
+                    <>
+                      {" · "}last background recheck <UtcTime at={kit.lastCheckedAt} />
+                    </>
+                  )}
+                </p>
+              </div>
+            ) : (
+              <p className="text-sm text-red-300">{error}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
