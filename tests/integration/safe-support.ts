@@ -43,8 +43,10 @@ export async function newIncident(title: string) {
 
 export async function registry() {
   const { deployment } = stack();
-  const find = (address: string) => db().contract.findFirstOrThrow({ where: { address } });
-  const safe = (address: string) => db().safe.findFirstOrThrow({ where: { address } });
+  // By chain too: drills register copies of the demo contracts and Safes at the same addresses on their forks.
+  const chainId = deployment.chainId;
+  const find = (address: string) => db().contract.findFirstOrThrow({ where: { address, chainId } });
+  const safe = (address: string) => db().safe.findFirstOrThrow({ where: { address, chainId } });
   return {
     globalPause: await find(deployment.contracts.globalPauseRegistry),
     bridge: await find(deployment.contracts.bridge),
