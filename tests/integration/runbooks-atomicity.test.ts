@@ -1,22 +1,19 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
 import { attachRunbook, checkRunbookItem, getIncidentRunbooks } from "../../lib/runbooks";
+import { setTimelineSubscribers, timelineSubscribers } from "../../lib/timeline";
 import { author, declare, GLOBAL_PAUSE_ANCHOR, seededExampleVersion } from "./runbooks-support";
 
 // The database write of the event succeeds and then something fails before the commit (a crash, a lost
-// connection): the change it records must not remain. The real appendTimelineEvent runs first.
-const failure = vi.hoisted(() => ({ kind: null as string | null }));
-vi.mock("../../lib/timeline/append-timeline-event", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../lib/timeline/append-timeline-event")>();
-  return {
-    ...real,
-    appendTimelineEvent: (async (tx, event) => {
-      const row = await real.appendTimelineEvent(tx, event);
-      if (event.kind === failure.kind) throw new Error("simulated failure after the event insert");
-      return row;
-    }) as typeof real.appendTimelineEvent,
-  };
-});
+// connection): the change it records must not remain. The real appendTimelineEvent runs, then a subscriber
+// (the timeline's own seam, run in the event's transaction) fails for the chosen kind.
+const failure = { kind: null as string | null };
+setTimelineSubscribers([
+  ...timelineSubscribers(),
+  async (_tx, event) => {
+    if (event.kind === failure.kind) throw new Error("simulated failure after the event insert");
+  },
+]);
 
 describe("a failure to write the event leaves nothing", () => {
   it("attaching: no checklist run without its runbook.attached event", async () => {

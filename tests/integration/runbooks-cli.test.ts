@@ -59,7 +59,7 @@ describe("npm run -s runbook -- import FILE", () => {
   it.each([
     ["a missing file", () => path.join(scratch, "nope.md"), /nope\.md: no such file/],
     ["a binary file", () => write("bin.md", Buffer.from([1, 2, 0, 3])), /binary file/],
-    ["an empty file", () => write("empty.md", Buffer.from("\n\n")), /empty file/],
+    ["an empty file", () => write("empty.md", Buffer.from("\n\n")), /empty\.md: is empty/],
     [
       "a file that is not UTF-8",
       () => write("latin1.md", Buffer.from([0x23, 0x20, 0xe9, 0x0a])),
