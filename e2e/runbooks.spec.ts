@@ -124,7 +124,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     await expect(
       timeline
         .locator('[data-kind="checklist.item_checked"]')
-        .filter({ hasText: `Unchecked: ${PRE_UNPAUSE_ITEMS.at(-1)}` }),
+        .filter({ hasText: `Checklist: ☐ unchecked ${PRE_UNPAUSE_ITEMS.at(-1)}` }),
     ).toHaveCount(1);
     await last.check();
     await expect(run.getByTestId("checklist-progress")).toContainText(`${PRE_UNPAUSE_ITEMS.length}/`);
