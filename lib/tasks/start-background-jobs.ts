@@ -1,4 +1,5 @@
 import { type JobRunner, startJobRunner } from "../jobs";
+import { wireTimelineSubscribers } from "../notifications";
 import { APP_CRONS, APP_TASKS } from "./app-tasks";
 
 const state = globalThis as unknown as { breakglassJobs?: Promise<JobRunner> };
@@ -11,6 +12,8 @@ export function startBackgroundJobs(
   options: { connectionString?: string; concurrency?: number } = {},
 ): Promise<JobRunner> {
   if (state.breakglassJobs) return state.breakglassJobs;
+  // Tasks append timeline events: whichever process runs them wires what every append also does.
+  wireTimelineSubscribers();
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the job runner has no database");
   const started = startJobRunner({
