@@ -141,7 +141,9 @@ test.describe("@runbooks import, checklists and verifications", () => {
       "Value false · FAIL (expected true)",
     );
     await expect(verified).toHaveCount(2);
-    await expect(verified.filter({ hasText: "= false (FAILED)" })).toHaveCount(1);
+    await expect(
+      verified.filter({ hasText: "Verification ❌ FAIL" }).filter({ hasText: "= false (expected true)" }),
+    ).toHaveCount(1);
 
     // After a reload everything is still there (derived from the database).
     await page.reload();

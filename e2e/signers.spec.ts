@@ -28,7 +28,10 @@ async function proposePause(stack: Stack, request: import("@playwright/test").AP
   const { ref } = ((await declared.json()) as { incident: { ref: string } }).incident;
   const prisma = database();
   const guardian = await prisma.safe.findFirstOrThrow({
-    where: { address: { equals: stack.deployment.safes.guardian.address, mode: "insensitive" } },
+    where: {
+      chainId: stack.deployment.chainId,
+      address: { equals: stack.deployment.safes.guardian.address, mode: "insensitive" },
+    },
   });
   await prisma.$disconnect();
   const proposed = await request.post(`${stack.baseURL}/api/incidents/${ref}/proposals`, {

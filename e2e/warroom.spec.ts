@@ -45,7 +45,10 @@ async function executeThroughConsole(
   const prisma = database();
   try {
     const safeRow = await prisma.safe.findFirstOrThrow({
-      where: { address: { equals: stack.deployment.safes[safe].address, mode: "insensitive" } },
+      where: {
+        chainId: stack.deployment.chainId,
+        address: { equals: stack.deployment.safes[safe].address, mode: "insensitive" },
+      },
     });
     const proposed = await request.post(`${stack.baseURL}/api/incidents/${ref}/proposals`, {
       // requestUnpause() is unpause-like: with a pre-unpause checklist open it takes a commander's reason.

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { type Address, getAddress } from "viem";
-import { listPublicChains } from "@/lib/chain";
+import { listPublicChains, loadIncidentChainScope } from "@/lib/chain";
 import {
   isSigningProposalState,
   listContractFunctionNames,
@@ -25,7 +25,7 @@ export async function IncidentSafePanel({
   const [proposals, timelocks, contracts, chains] = await Promise.all([
     listProposals({ incidentId }),
     listIncidentTimelocks(incidentId),
-    listContractFunctionNames(),
+    loadIncidentChainScope(incidentId).then(listContractFunctionNames),
     listPublicChains(),
   ]);
   const live: LiveContract[] = contracts

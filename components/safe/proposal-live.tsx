@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 
+const OFFLINE_RECHECK_MS = 5_000;
+
 /** Events that change what this page shows: its own proposal's, and what its execution recorded. */
 function concernsProposal(event: { kind: string; payload: Record<string, unknown> }, proposalId: string) {
   if (event.payload.proposalId === proposalId) return true;
@@ -14,7 +16,9 @@ function concernsProposal(event: { kind: string; payload: Record<string, unknown
  * Keeps the proposal page current by events, not polling: the incident's SSE stream (fed by LISTEN/NOTIFY on
  * every instance) says when a signature, execution or verification of this proposal is recorded, and only
  * then is the page re-rendered (a read of the database; nothing is written). The chain is re-read on sign,
- * on execute, and when someone presses "Re-read the chain".
+ * on execute, and when someone presses "Re-read the chain" — and, while the proposal holds work done with
+ * the chain unreachable (signatures checked against cached owners, a deferred simulation), every few
+ * seconds until the chain answers, so recovery needs no one to press anything.
  */
 export function ProposalLive(props: {
   proposalId: string;
@@ -22,6 +26,8 @@ export function ProposalLive(props: {
   incidentRef: string | null;
   /** Where the stream starts: the newest event when the page was read, and its transaction bound. */
   after: string;
+  /** Unverified signatures or a deferred simulation: re-check them as soon as the chain answers. */
+  hasOfflineWork?: boolean;
 }) {
   const router = useRouter();
   // Only where the first connection starts: a re-render brings a newer bound, but a reconnect resumes by
@@ -50,6 +56,27 @@ export function ProposalLive(props: {
       source.close();
     };
   }, [after, props.incidentRef, props.proposalId, router]);
+
+  useEffect(() => {
+    if (!props.hasOfflineWork) return;
+    let isCancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async () => {
+      const response = await fetch(`/api/safes/${props.safeId}/refresh`, { method: "POST" }).catch(
+        () => null,
+      );
+      if (isCancelled) return;
+      // The re-check writes its own timeline events, which the stream above turns into a re-render; a
+      // refresh here also covers a proposal without an incident (no stream).
+      if (response?.ok) router.refresh();
+      else timer = setTimeout(attempt, OFFLINE_RECHECK_MS);
+    };
+    timer = setTimeout(attempt, OFFLINE_RECHECK_MS);
+    return () => {
+      isCancelled = true;
+      clearTimeout(timer);
+    };
+  }, [props.hasOfflineWork, props.safeId, router]);
 
   async function reread() {
     setIsReading(true);

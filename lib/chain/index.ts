@@ -6,6 +6,13 @@
 export { type AnvilInstance, startAnvil } from "./anvil";
 export { abiErrors, abiFunctions, contractAbi, hasAbiFunctions } from "./contract-abi";
 export { forwardRpc, ZRpcBody } from "./forward-rpc";
+export {
+  type ChainScope,
+  chainOutsideScope,
+  chainScopeWhere,
+  loadIncidentChainScope,
+  REAL_CHAINS,
+} from "./incident-chain-scope";
 export { type ChainConfig, getChain, listChains } from "./list-chains";
 export { listPublicChains } from "./public-chains";
 export { publicClientFor } from "./public-client";

@@ -107,7 +107,10 @@ export async function resolveRunbookAction(
   const bound = await findBoundContracts(prisma, wanted);
   let contract = targetPlaceholder ? (bound.get(targetPlaceholder) ?? null) : null;
   if (!contract && isAddress(action.target, { strict: false })) {
-    contract = await prisma.contract.findFirst({ where: { address: getAddress(action.target) } });
+    // A raw address names the real contract; a drill maps it to its fork's copy below.
+    contract = await prisma.contract.findFirst({
+      where: { address: getAddress(action.target), chain: { drillSourceChainId: null } },
+    });
   }
   const fork = options.fork;
   if (contract && fork && contract.chainId === fork.sourceChainId) {

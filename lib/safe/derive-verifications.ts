@@ -21,7 +21,7 @@ export async function deriveVerifications(
   contracts: Contract[],
   source: RunbookSource | null,
 ): Promise<TVerificationRead[]> {
-  const fromRunbook = source ? await runbookVerifications(source) : [];
+  const fromRunbook = source ? await runbookVerifications(source, contracts) : [];
   const reads = [...fromRunbook];
   decoded.forEach((call, index) => {
     if (index === 0 && fromRunbook.length > 0) return;
@@ -37,7 +37,11 @@ export async function deriveVerifications(
   });
 }
 
-async function runbookVerifications(source: RunbookSource): Promise<TVerificationRead[]> {
+/** `contracts` are those of the proposing Safe's chain: a read goes to the contract there. */
+async function runbookVerifications(
+  source: RunbookSource,
+  contracts: Contract[],
+): Promise<TVerificationRead[]> {
   const version = await db().runbookVersion.findUnique({ where: { id: source.versionId } });
   const parsed = version ? ZParsedRunbook.safeParse(version.parsed) : null;
   if (!parsed?.success) return [];
@@ -53,14 +57,28 @@ async function runbookVerifications(source: RunbookSource): Promise<TVerificatio
     if (!action?.signature || action.argValues.some((v) => v === null)) continue;
     const binding = await db().placeholderBinding.findUnique({ where: { placeholder: action.target } });
     if (!binding) continue;
+    const target = await onSafeChain(binding.contractId, contracts);
+    if (!target) continue;
     reads.push({
-      contractId: binding.contractId,
+      contractId: target.id,
       signature: `${action.signature}(${action.returns.join(",")})`,
       args: action.argValues as string[],
       expected: step.expect ?? action.expect ?? null,
     });
   }
   return reads;
+}
+
+/**
+ * Placeholders bind to the real contracts; a drill's Safe acts on its fork's copy at the same address, and
+ * the proof of the pause must be read there (the real chain is, rightly, not paused).
+ */
+async function onSafeChain(contractId: string, contracts: Contract[]): Promise<Contract | null> {
+  const same = contracts.find((c) => c.id === contractId);
+  if (same) return same;
+  const bound = await db().contract.findUnique({ where: { id: contractId }, select: { address: true } });
+  if (!bound) return null;
+  return contracts.find((c) => c.address.toLowerCase() === bound.address.toLowerCase()) ?? null;
 }
 
 const KNOWN_EFFECTS: Record<

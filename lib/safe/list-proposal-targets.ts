@@ -1,5 +1,5 @@
 import { toFunctionSignature } from "viem";
-import { abiFunctions } from "../chain";
+import { abiFunctions, type ChainScope, chainScopeWhere } from "../chain";
 import { db } from "../db/client";
 
 /** What the proposal form knows of the registry (no RPC URLs, no secrets). */
@@ -26,11 +26,17 @@ export type FormSafe = {
   roles: { contract: string; role: string }[];
 };
 
-/** The registry's contracts with the functions a proposal can call (not view/pure), and its Safes. */
-export async function listProposalTargets(): Promise<{ contracts: FormContract[]; safes: FormSafe[] }> {
+/**
+ * The registry's contracts with the functions a proposal can call (not view/pure), and its Safes, in the
+ * incident's scope (a drill's fork copies, or the real entries).
+ */
+export async function listProposalTargets(
+  scope: ChainScope,
+): Promise<{ contracts: FormContract[]; safes: FormSafe[] }> {
+  const where = chainScopeWhere(scope);
   const [contractRows, safeRows] = await Promise.all([
-    db().contract.findMany({ orderBy: { name: "asc" } }),
-    db().safe.findMany({ orderBy: { label: "asc" } }),
+    db().contract.findMany({ where, orderBy: { name: "asc" } }),
+    db().safe.findMany({ where, orderBy: { label: "asc" } }),
   ]);
   const contracts = contractRows.map((c) => ({
     id: c.id,
@@ -58,11 +64,11 @@ export async function listProposalTargets(): Promise<{ contracts: FormContract[]
   return { contracts, safes };
 }
 
-/** Each registry contract with the names of its functions (what the live panel may read). */
-export async function listContractFunctionNames(): Promise<
-  { name: string; address: string; chainId: number; functionNames: Set<string> }[]
-> {
-  const rows = await db().contract.findMany({ orderBy: { name: "asc" } });
+/** Each registry contract in the scope with the names of its functions (what the live panel may read). */
+export async function listContractFunctionNames(
+  scope: ChainScope,
+): Promise<{ name: string; address: string; chainId: number; functionNames: Set<string> }[]> {
+  const rows = await db().contract.findMany({ where: chainScopeWhere(scope), orderBy: { name: "asc" } });
   return rows.map((c) => ({
     name: c.name,
     address: c.address,

@@ -87,9 +87,16 @@ export async function addSafe(input: TAddSafe): Promise<Safe> {
 
 export async function listRegistry() {
   const [chains, contracts, safes] = await Promise.all([
-    db().chain.findMany({ orderBy: { id: "asc" } }),
-    db().contract.findMany({ orderBy: [{ chainId: "asc" }, { name: "asc" }] }),
-    db().safe.findMany({ orderBy: [{ chainId: "asc" }, { label: "asc" }] }),
+    // A drill's fork and its copies are the drill's, not the registry's to edit.
+    db().chain.findMany({ where: { drillSourceChainId: null }, orderBy: { id: "asc" } }),
+    db().contract.findMany({
+      where: { chain: { drillSourceChainId: null } },
+      orderBy: [{ chainId: "asc" }, { name: "asc" }],
+    }),
+    db().safe.findMany({
+      where: { chain: { drillSourceChainId: null } },
+      orderBy: [{ chainId: "asc" }, { label: "asc" }],
+    }),
   ]);
   return {
     // RPC URLs may carry provider keys: only their count leaves the server.

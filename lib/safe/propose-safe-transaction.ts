@@ -1,4 +1,5 @@
 import { type Address, getAddress, type Hex, zeroAddress } from "viem";
+import { chainOutsideScope, loadIncidentChainScope } from "../chain";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -98,6 +99,11 @@ async function loadContext(incidentId: string, safeId: string) {
   if (!safe)
     throw new AppError("UNPROCESSABLE", "safeId: is not a Safe in the registry.", {
       fields: [{ path: "safeId", message: "is not a Safe in the registry." }],
+    });
+  const outside = await chainOutsideScope(await loadIncidentChainScope(incident.id), safe.chainId);
+  if (outside)
+    throw new AppError("UNPROCESSABLE", `safeId: ${outside}`, {
+      fields: [{ path: "safeId", message: outside }],
     });
   const contracts = await db().contract.findMany({ where: { chainId: safe.chainId } });
   return { incident, safe, contracts };

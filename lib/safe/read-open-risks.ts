@@ -1,5 +1,5 @@
 import { type Abi, type AbiFunction, getAddress } from "viem";
-import { publicClientFor } from "../chain";
+import { chainScopeWhere, loadIncidentChainScope, publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { isChainUnreachable } from "./chain-unreachable";
 import { OPEN_PROPOSAL_STATES } from "./proposal-states";
@@ -19,8 +19,9 @@ export type OpenRisks = {
 
 /** What is still open on chain and in the queue when a commander is about to resolve an incident. */
 export async function readOpenRisks(incidentId: string): Promise<OpenRisks> {
+  const scope = await loadIncidentChainScope(incidentId);
   const [contracts, timelocks, proposals] = await Promise.all([
-    db().contract.findMany({ orderBy: { name: "asc" } }),
+    db().contract.findMany({ where: chainScopeWhere(scope), orderBy: { name: "asc" } }),
     db().timelock.findMany({ where: { incidentId }, orderBy: { readyAt: "asc" } }),
     db().safeProposal.findMany({
       where: { incidentId, state: { in: [...OPEN_PROPOSAL_STATES] } },

@@ -11,12 +11,14 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth";
+import { loadIncidentChainScope } from "@/lib/chain";
 import { db } from "@/lib/db";
 import { getDrill, injectScenario, standInForOwner, startDrill, stopDrill } from "@/lib/drills";
 import { getIncidentRunbooks, importRunbook } from "@/lib/runbooks";
 import {
   addSignature,
   claimExecution,
+  listProposalTargets,
   proposeSafeTransaction,
   recordExecution,
   safeAbi,
@@ -24,7 +26,7 @@ import {
   toExecTransactionArgs,
   verifyProposal,
 } from "@/lib/safe";
-import { author, smallRunbook, unique } from "./runbooks-support";
+import { author, declare, smallRunbook, unique } from "./runbooks-support";
 import { addressOf, keyOf, memberAuthor, stack } from "./safe-support";
 
 const pauseAbi = parseAbi([
@@ -109,9 +111,52 @@ describe("drills on a fork", () => {
         safeId: forkSafe.id,
         title: "Drill: pause everything",
         calls: [{ contractId: forkRegistry.id, signature: "pauseGlobal()", args: [], value: "0" }],
+        runbook: `${version.id}:pause-everything:0`,
       },
     });
     expect(proposal.safeId).toBe(forkSafe.id);
+    // The runbook's verify step is bound to the real registry; on a drill it reads the fork's copy.
+    expect((proposal.verifications as { contractId: string }[]).map((v) => v.contractId)).toEqual([
+      forkRegistry.id,
+    ]);
+
+    // The copies carry the real labels: each incident is offered, and may use, only its own side.
+    const drillTargets = await listProposalTargets(await loadIncidentChainScope(incident.id));
+    expect(new Set(drillTargets.safes.map((s) => s.chainId))).toEqual(new Set([drill.forkChainId]));
+    expect(new Set(drillTargets.contracts.map((c) => c.chainId))).toEqual(new Set([drill.forkChainId]));
+    const { incident: real } = await declare();
+    const realTargets = await listProposalTargets(await loadIncidentChainScope(real.id));
+    expect(realTargets.safes.some((s) => s.chainId === drill.forkChainId)).toBe(false);
+    expect(realTargets.safes.map((s) => s.label)).toContain(forkSafe.label);
+    const realSafe = await db().safe.findUniqueOrThrow({
+      where: { chainId_address: { chainId: source, address: guardian } },
+    });
+    const realRegistry = await db().contract.findUniqueOrThrow({
+      where: { chainId_address: { chainId: source, address: registryAddress } },
+    });
+    const pause = { signature: "pauseGlobal()", args: [], value: "0" };
+    await expect(
+      proposeSafeTransaction({
+        incidentId: real.id,
+        author: await memberAuthor(5),
+        input: {
+          safeId: forkSafe.id,
+          title: "Wrong side",
+          calls: [{ contractId: forkRegistry.id, ...pause }],
+        },
+      }),
+    ).rejects.toThrow(/safeId: is a drill fork's copy/);
+    await expect(
+      proposeSafeTransaction({
+        incidentId: incident.id,
+        author: await memberAuthor(5),
+        input: {
+          safeId: realSafe.id,
+          title: "Wrong side",
+          calls: [{ contractId: realRegistry.id, ...pause }],
+        },
+      }),
+    ).rejects.toThrow(/safeId: a drill acts only on its own fork's Safes/);
 
     // Two owners sign the drill's SafeTx: the same signatures replayed on the real chain's Safe revert,
     // because the EIP-712 domain names the fork's chain id.

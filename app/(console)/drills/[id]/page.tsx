@@ -61,6 +61,14 @@ export default async function DrillPage({ params }: { params: Promise<{ id: stri
       {isRunning && hasRole(actor.role, "commander") ? (
         <div className="max-w-3xl rounded-lg border border-zinc-800 p-4">
           <h2 className="mb-2 text-lg font-semibold">Facilitator</h2>
+          {/* Only the facilitator sees the fork's own URL: it accepts anvil's cheat methods, and signers
+              whose wallet runs on the console host add it as the drill network's RPC URL. */}
+          <p className="mb-3 text-sm">
+            Fork RPC URL for signers' wallets:{" "}
+            <span className="font-mono break-all" data-testid="fork-rpc-url">
+              {drill.forkRpcUrl}
+            </span>
+          </p>
           <DrillControls
             drillId={drill.id}
             openProposals={drill.openProposals}

@@ -67,6 +67,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             safeId={view.safe.id}
             incidentRef={view.incident?.ref ?? null}
             after={after}
+            hasOfflineWork={
+              isOpen && (isDeferredSimulation(simulation) || view.signatures.some((s) => s.isOwnerUnverified))
+            }
           />
         </p>
         <h1 className="text-xl font-semibold break-words sm:text-2xl">{view.title}</h1>

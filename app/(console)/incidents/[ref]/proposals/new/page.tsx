@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { FormCall } from "@/components/safe/form-types";
 import { ProposalForm } from "@/components/safe/proposal-form";
 import { requirePageMember } from "@/lib/auth";
+import { loadIncidentChainScope } from "@/lib/chain";
 import { formatIncidentRef, getIncidentByRef } from "@/lib/incidents";
 import { listProposalTargets } from "@/lib/safe";
 
@@ -29,7 +30,7 @@ export default async function NewProposalPage({
   if (!incident) notFound();
   const query = await searchParams;
   const one = (key: string) => (Array.isArray(query[key]) ? query[key]![0] : query[key]) ?? "";
-  const { contracts, safes } = await listProposalTargets();
+  const { contracts, safes } = await listProposalTargets(await loadIncidentChainScope(incident.id));
   let argsWarning: string | null = null;
   let args: string[] = [];
   if (one("args")) {
