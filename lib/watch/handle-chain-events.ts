@@ -90,8 +90,9 @@ function toWatched(event: ChainEvent, targets: WatchTargets): WatchedEvent {
 
 /**
  * A Safe execution of a proposal's safeTxHash records the proposal as executed. If the console had claimed
- * its execution (someone pressed Execute), the transaction is the console's, even when the watcher sees it
- * before the browser reports the receipt: whichever records it first wins, the other finds it recorded.
+ * its execution (someone pressed Execute), markExecuted attributes it to the console and the claimant, even
+ * when the watcher sees it before the browser reports the receipt: whichever records it first wins, the
+ * other finds it recorded.
  */
 async function reconcileExecution(event: ChainEvent): Promise<void> {
   if (!event.safeId || !event.name || !SAFE_EXECUTION_EVENTS.has(event.name)) return;
@@ -114,7 +115,9 @@ async function reconcileExecution(event: ChainEvent): Promise<void> {
         txHash: event.txHash,
         blockNumber: event.blockNumber,
         isSuccess,
-        isReconciled: proposal.executingBy === null,
+        // Seen on chain, not reported by the executor's browser: markExecuted attributes it to the console
+        // (and to whoever claimed the execution) when someone had pressed Execute.
+        isReconciled: true,
       },
       SYSTEM_AUTHOR,
     );

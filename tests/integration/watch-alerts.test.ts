@@ -184,7 +184,10 @@ describe("chain watch → alerts, proposals, readiness", () => {
       });
     };
     const registry = watched.deployment.contracts.globalPauseRegistry;
-    const viaConsole = await proposal(nonce, data, registry, "member:alice");
+    const alice = await db().member.findUniqueOrThrow({
+      where: { address: watched.deployment.accounts[1]!.address },
+    });
+    const viaConsole = await proposal(nonce, data, registry, `member:${alice.id}`);
     const { txHash, safeTxHash } = await watched.pauseGlobal();
     expect(safeTxHash).toBe(viaConsole.safeTxHash);
     const executed = await waitFor(
@@ -200,7 +203,9 @@ describe("chain watch → alerts, proposals, readiness", () => {
       },
     });
     // Claimed in the console before it was mined: attributed to the console and its executor.
-    expect((changed.payload as { reason: string }).reason).toMatch(/^executed through this console by /);
+    expect((changed.payload as { reason: string }).reason).toBe(
+      `executed through this console by ${alice.displayName}`,
+    );
     // The chain events of that transaction on the incident name the proposal: done through this console.
     const shown = await db().timelineEvent.findMany({
       where: { incidentId: incident.id, kind: "chain.event", payload: { path: ["txHash"], equals: txHash } },
