@@ -33,6 +33,10 @@ async function choose(page: Page, label: string, name: string) {
 async function connectWallet(page: Page) {
   const connect = page.getByRole("button", { name: "Connect wallet" });
   await expect(connect.or(page.getByTestId("wallet-address"))).toBeVisible();
+  // Settled in the browser (reconnected or dropped), not only as the server rendered it from the cookie.
+  await expect(page.locator("html")).toHaveAttribute("data-wallet", /^(connected|disconnected)$/, {
+    timeout: 30_000,
+  });
   if (await connect.isVisible()) await connect.click();
   await expect(page.getByTestId("wallet-address")).toBeVisible();
 }

@@ -142,7 +142,7 @@ test.describe("@runbooks import, checklists and verifications", () => {
     );
     await expect(verified).toHaveCount(2);
     await expect(
-      verified.filter({ hasText: "Verification ❌ FAIL" }).filter({ hasText: "= false (expected true)" }),
+      verified.filter({ hasText: "Verification ✗ FAIL" }).filter({ hasText: "= false (expected true)" }),
     ).toHaveCount(1);
 
     // After a reload everything is still there (derived from the database).

@@ -128,6 +128,7 @@ test.describe("@safe Safe proposals", () => {
     browser,
     stack,
   }) => {
+    test.setTimeout(120_000); // five proposals, ten signatures and a timelock on a 2-core CI machine
     const bob = await walletContext(browser, stack, BOB, { signIn: true });
     const carol = await walletContext(browser, stack, CAROL, { signIn: true });
     const erin = await walletContext(browser, stack, ERIN, { signIn: true });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { startSeededStack } from "../../lib/devstack/start-seeded-stack";
 import { assertLocalDatabase } from "../../tests/setup/assert-local-database";
 
@@ -15,7 +16,14 @@ export default async function globalSetup() {
     useConfiguredDatabase: true,
     // The chain watcher writes what it sees to open incidents' timelines whenever blocks confirm; the
     // shared stack's specs count timeline rows, so it stays off here. @watch runs on a stack of its own.
-    env: { BREAKGLASS_WATCH: "off" },
+    // Notification channels may deliver to the sinks specs start on this host (the outbound guard refuses
+    // loopback otherwise).
+    // A production build refuses to store secrets (contact routes, kit signatures) without a real key: one per run.
+    env: {
+      BREAKGLASS_WATCH: "off",
+      BREAKGLASS_OUTBOUND_ALLOW: "127.0.0.1",
+      BREAKGLASS_SECRETS_KEY: randomBytes(32).toString("hex"),
+    },
     log,
   });
   // Workers inherit these: fixtures read them.

@@ -50,6 +50,11 @@ export async function connectWallet(page: Page) {
   const connect = page.getByRole("button", { name: "Connect wallet" });
   const address = page.getByTestId("wallet-address");
   await expect(connect.or(address)).toBeVisible();
+  // The server renders the cookie's connection; wait until wagmi in the browser has reconnected or dropped it
+  // (components/providers/web3-provider.tsx), or a "connected" page could lose its wallet after this check.
+  await expect(page.locator("html")).toHaveAttribute("data-wallet", /^(connected|disconnected)$/, {
+    timeout: 30_000,
+  });
   // A click before React hydrates the page does nothing: click again until the wallet shows as connected.
   await expect(async () => {
     if (await connect.isVisible()) await connect.click();

@@ -1,4 +1,5 @@
 import { getAddress } from "viem";
+import { chainOutsideScope, REAL_CHAINS } from "../chain";
 import { db } from "../db/client";
 import type { EmergencyKit } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -29,6 +30,12 @@ export async function createKit(options: { input: TCreateKit; author: EventAutho
   if (!safe)
     throw new AppError("UNPROCESSABLE", "safeId: is not a Safe in the registry.", {
       fields: [{ path: "safeId", message: "is not a Safe in the registry." }],
+    });
+  // A drill's fork copies share the real Safes' labels and addresses; nothing is pre-signed for a fork.
+  const outside = await chainOutsideScope(REAL_CHAINS, safe.chainId);
+  if (outside)
+    throw new AppError("UNPROCESSABLE", `safeId: ${outside}`, {
+      fields: [{ path: "safeId", message: outside }],
     });
   const contracts = await db().contract.findMany({ where: { chainId: safe.chainId } });
   const source = input.runbook ? parseRunbookSource(input.runbook) : null;

@@ -14,7 +14,9 @@ export { findKitsAtRisk } from "./find-kits-at-risk";
 export { importKit } from "./import-kit";
 export { kitSafeTxFields } from "./kit-fields";
 export { recheckKitsCron, recheckKitsTask } from "./kit-tasks";
+export { type BreakableKit, listBreakableKits } from "./list-breakable-kits";
 export { listKitBanners, listKitEvents } from "./list-kit-events";
+export { type KitSource, listKitSources } from "./list-kit-sources";
 export { getExecutorView, removeExecutorKey, setExecutorKey } from "./manage-executor-key";
 export { type KitReadiness, type KitView, readReadiness } from "./read-readiness";
 export { type RecheckResult, recheckKits } from "./recheck-kits";
@@ -23,3 +25,4 @@ export { type AutomaticRun, type RoutedAlert, runAutomaticKits } from "./run-aut
 export * from "./schemas";
 export { assertAutomatableKit, setKitAutomation } from "./set-kit-automation";
 export { describeChange, type KitSimulation, type StateChange } from "./simulate-kit";
+export { type ReadinessSummary, summarizeReadiness } from "./summarize-readiness";

@@ -98,7 +98,7 @@ describe("renderPostMortemDraft", () => {
   it("shows verification results with value, expected and verdict", () => {
     const text = renderPostMortemDraft(input(events));
     expect(text).toContain(
-      "| 2025-03-01 10:31 UTC | GlobalPauseRegistry.isGloballyPaused()(bool) | false | true | ❌ FAIL | 1235 |",
+      "| 2025-03-01 10:31 UTC | GlobalPauseRegistry.isGloballyPaused()(bool) | false | true | ✗ FAIL | 1235 |",
     );
   });
 

@@ -68,7 +68,8 @@ function txLink(txHash: string, proposalId: string, context: DescribeContext): E
 
 export function verdict(isPassed: boolean | null): string {
   if (isPassed === null) return "recorded";
-  return isPassed ? "✅ pass" : "❌ FAIL";
+  // ✓ and ✗ are in every UI font; the emoji forms render as empty boxes where no emoji font is installed.
+  return isPassed ? "✓ pass" : "✗ FAIL";
 }
 
 function parse(event: DescribableEvent): Parsed | null {

@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/auth";
 import { loadIncidentChainScope } from "@/lib/chain";
 import { db } from "@/lib/db";
 import { getDrill, injectScenario, standInForOwner, startDrill, stopDrill } from "@/lib/drills";
+import { createKit } from "@/lib/kits";
 import { getIncidentRunbooks, importRunbook } from "@/lib/runbooks";
 import {
   addSignature,
@@ -157,6 +158,13 @@ describe("drills on a fork", () => {
         },
       }),
     ).rejects.toThrow(/safeId: a drill acts only on its own fork's Safes/);
+    // Nothing is pre-signed for a fork.
+    await expect(
+      createKit({
+        input: { name: "Fork kit", safeId: forkSafe.id, calls: [{ contractId: forkRegistry.id, ...pause }] },
+        author,
+      }),
+    ).rejects.toThrow(/safeId: is a drill fork's copy/);
 
     // Two owners sign the drill's SafeTx: the same signatures replayed on the real chain's Safe revert,
     // because the EIP-712 domain names the fork's chain id.

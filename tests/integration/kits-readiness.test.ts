@@ -6,7 +6,18 @@ import { POST as postSignature } from "@/app/api/kits/[id]/signatures/route";
 import { GET as listKits } from "@/app/api/kits/route";
 import { createApiToken } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { createKit, exportKit, importKit, listKitEvents, readReadiness, recheckKits } from "@/lib/kits";
+import {
+  createKit,
+  exportKit,
+  findKitsAtRisk,
+  importKit,
+  listBreakableKits,
+  listKitEvents,
+  listKitSources,
+  readReadiness,
+  recheckKits,
+  summarizeReadiness,
+} from "@/lib/kits";
 import { createChannel, deliverDueNotifications, updateChannel } from "@/lib/notifications";
 import { execThroughSafe, ownerAbi, pauseGlobalAction, safeNonce, signKit } from "./kits-support";
 import { addressOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
@@ -126,6 +137,13 @@ describe("emergency kit: definition, ladder, readiness from the chain", () => {
     ]);
     expect(entry!.readiness!.state).toBe("STALE");
     expect(entry!.readiness!.reason).toBe("not signed yet");
+    // The form's choices: the runbook's pause action, pause-like first.
+    const sources = await listKitSources();
+    expect(sources.find((s) => s.ref === (kit.source as { runbook: string }).runbook)).toMatchObject({
+      signature: "pauseGlobal()",
+      isPauseLike: true,
+    });
+    expect(sources.findIndex((s) => !s.isPauseLike)).not.toBe(0);
   });
 
   it("refuses a kit that moves value or names a view", async () => {
@@ -185,6 +203,16 @@ describe("emergency kit: definition, ladder, readiness from the chain", () => {
     const after = await state();
     expect(after.state).toBe("ARMED");
     expect(after.armedNonces).toEqual([1, 2, 3, 4].map((i) => nonce + i));
+
+    // A routine proposal at the last armed nonce would leave nothing to break the glass with: it is named.
+    expect(await findKitsAtRisk((await registry()).guardian.id, nonce + 4)).toEqual([
+      { id: kitId, name: "Global pause" },
+    ]);
+    expect(await findKitsAtRisk((await registry()).guardian.id, nonce + 3)).toEqual([]);
+    // The incident page offers it (by its last recheck, no chain read); the dashboard counts it.
+    expect((await listBreakableKits()).map((k) => k.id)).toContain(kitId);
+    const summary = await summarizeReadiness();
+    expect(summary.kits.find((k) => k.id === kitId)?.state).toBe("ARMED");
   });
 
   it("the owners change through the Safe: STALE with that reason, the owners are notified, re-signing arms it again", async () => {

@@ -128,7 +128,7 @@ describe("post-mortem draft on resolve", () => {
     expect(body).toContain(
       `**On-chain transaction executed**: Pause the bridge (Guardian Safe) — tx [\`${TX_HASH}\`](https://scan.example/tx/${TX_HASH}), block 777`,
     );
-    expect(body).toContain("Verification ✅ pass: GlobalPauseRegistry.isGloballyPaused()(bool) = `true`");
+    expect(body).toContain("Verification ✓ pass: GlobalPauseRegistry.isGloballyPaused()(bool) = `true`");
     expect(body).toContain("## Root cause");
     expect(postMortem!.status).toBe("draft");
     expect(postMortem!.version).toBe(1);

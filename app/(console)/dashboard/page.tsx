@@ -4,6 +4,7 @@ import { AttentionLists } from "@/components/dashboard/attention-lists";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { ResponseTimes } from "@/components/dashboard/response-times";
 import { DrillCoverageCard } from "@/components/drills/drill-coverage-card";
+import { ReadinessCard } from "@/components/kits/readiness-card";
 import { OnCallCard } from "@/components/paging/on-call-card";
 import { requirePageMember } from "@/lib/auth";
 import { DASHBOARD_WEEKS, getDashboard, ZDashboardQuery } from "@/lib/dashboard";
@@ -66,6 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <BarChart id="chart-open-by-severity" title="Open incidents by severity" bars={bars} />
       </section>
       <OnCallCard onCall={onCall} />
+      <ReadinessCard />
       <AttentionLists dashboard={dashboard} />
       <ResponseTimes
         dashboard={dashboard}

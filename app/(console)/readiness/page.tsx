@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
+import { ImportKitForm } from "@/components/kits/import-kit-form";
 import { KitStateBadge } from "@/components/kits/kit-state-badge";
-import { requirePageMember } from "@/lib/auth";
+import { RecheckKitsButton } from "@/components/kits/recheck-kits-button";
+import { hasRole, requirePageMember } from "@/lib/auth";
 import { readReadiness } from "@/lib/kits";
 
 export const metadata: Metadata = { title: "Readiness" };
@@ -10,14 +12,27 @@ export const dynamic = "force-dynamic";
 
 /** Every emergency kit, its state derived from the chain for this render, and what to do about it. */
 export default async function ReadinessPage() {
-  await requirePageMember("viewer");
+  const actor = await requirePageMember("viewer");
   const kits = await readReadiness();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Readiness</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Readiness</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {hasRole(actor.role, "responder") && kits.length > 0 && <RecheckKitsButton />}
+          {hasRole(actor.role, "admin") && (
+            <Link
+              href="/readiness/new"
+              className="rounded-md bg-amber-500 px-3 py-2 text-sm font-semibold text-zinc-950 hover:bg-amber-400"
+            >
+              New kit
+            </Link>
+          )}
+        </div>
+      </div>
       {kits.length === 0 && (
         <p className="text-sm text-zinc-400">
-          No emergency kits yet: an admin defines one (API POST /api/kits).
+          No emergency kits yet: an admin makes one from a runbook's pause action (New kit).
         </p>
       )}
       <ul className="space-y-3">
@@ -55,6 +70,12 @@ export default async function ReadinessPage() {
           </li>
         ))}
       </ul>
+      {hasRole(actor.role, "commander") && (
+        <section className="space-y-2 rounded-lg border border-zinc-800 p-4">
+          <h2 className="text-lg font-semibold">Bring a kit back from the vault</h2>
+          <ImportKitForm />
+        </section>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/settings/watch", label: "Chain watch" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/paging", label: "Paging & on-call" },
+  { href: "/settings/executor", label: "Executor key" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
 

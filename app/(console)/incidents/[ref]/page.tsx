@@ -9,6 +9,7 @@ import { MarkdownNote } from "@/components/incidents/markdown-note";
 import { ResponseTimers } from "@/components/incidents/response-timer";
 import { SeverityBadge, StatusPill } from "@/components/incidents/severity-badge";
 import { UtcTime } from "@/components/incidents/utc-time";
+import { IncidentKitsCard } from "@/components/kits/incident-kits-card";
 import { IncidentRunbooksPanel } from "@/components/runbooks/incident-runbooks-panel";
 import { IncidentSafePanel } from "@/components/safe/incident-safe-panel";
 import { hasRole, requirePageMember } from "@/lib/auth";
@@ -181,6 +182,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
           />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          {canRespond && !incident.isDrill && !incident.containedAt && !incident.resolvedAt ? (
+            <IncidentKitsCard incidentRef={ref} />
+          ) : null}
           <IncidentRunbooksPanel
             incidentId={incident.id}
             incidentRef={ref}

@@ -16,6 +16,7 @@ import { hasRole, requirePageMember } from "@/lib/auth";
 import { listPublicChains } from "@/lib/chain";
 import { isAppError } from "@/lib/errors";
 import { listTimelineEvents } from "@/lib/incidents";
+import { findKitsAtRisk } from "@/lib/kits";
 import { timelineResumeBound } from "@/lib/live";
 import { getProposalView, isDeferredSimulation, isOpenProposalState } from "@/lib/safe";
 
@@ -51,6 +52,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const simulation = view.simulation;
   const stateChanges = simulation && !isDeferredSimulation(simulation) ? (simulation.stateChanges ?? []) : [];
   const isOpen = isOpenProposalState(view.state);
+  // A routine transaction at a kit's last armed nonce leaves nothing to break the glass with: say so before
+  // anyone executes it. (A kit's own execution is not a proposal.) Unreadable chain: no warning, not a guess.
+  const kitsAtRisk =
+    isOpen && !view.isDrill ? await findKitsAtRisk(view.safe.id, view.nonce).catch(() => []) : [];
   return (
     <article className="mx-auto max-w-4xl space-y-4">
       <header className="space-y-1.5">
@@ -288,6 +293,24 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </p>
         ) : isOpen ? (
           <WalletScope>
+            {kitsAtRisk.length > 0 && (
+              <p
+                role="alert"
+                data-testid="kit-nonce-warning"
+                className="mb-3 rounded-md border border-amber-600 bg-amber-950/60 px-3 py-2 text-sm text-amber-100"
+              >
+                Executing this uses nonce {view.nonce}, the last armed nonce of{" "}
+                {kitsAtRisk.map((k, index) => (
+                  <span key={k.id}>
+                    {index > 0 ? ", " : ""}
+                    <Link href={`/readiness/${k.id}`} className="font-semibold underline">
+                      {k.name}
+                    </Link>
+                  </span>
+                ))}
+                : until its owners re-sign the ladder, there is no pre-signed pause.
+              </p>
+            )}
             <ProposalActions
               proposalId={view.id}
               chainId={view.chainId}

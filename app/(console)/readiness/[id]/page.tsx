@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { BreakGlassButton } from "@/components/kits/break-glass-button";
+import { KitAutomationForm } from "@/components/kits/kit-automation-form";
 import { KitStateBadge } from "@/components/kits/kit-state-badge";
+import { KitVaultExport } from "@/components/kits/kit-vault-export";
 import { SignLadder } from "@/components/kits/sign-ladder";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { hasRole, requirePageMember } from "@/lib/auth";
@@ -136,6 +138,30 @@ export default async function KitPage({
               {executor.balances[0]?.ether ?? "unknown"} ETH
             </p>
           )}
+        </section>
+      )}
+      {hasRole(actor.role, "commander") && (
+        <section className="grid gap-4 rounded-lg border border-zinc-800 p-4 md:grid-cols-2">
+          <div className="space-y-2">
+            <h2 className="text-lg font-semibold">Automatic break glass</h2>
+            <KitAutomationForm
+              kitId={kit.id}
+              isAutoEnabled={kit.isAutoEnabled}
+              autoCooldownSeconds={kit.autoCooldownSeconds}
+              canAutomate={kit.isPauseLike && executor !== null}
+              why={
+                !kit.isPauseLike
+                  ? "Only a pause can run automatically."
+                  : executor === null
+                    ? "It needs an executor key (Settings → Executor key)."
+                    : null
+              }
+            />
+          </div>
+          <div className="space-y-2">
+            <h2 className="text-lg font-semibold">Offline vault</h2>
+            <KitVaultExport kitId={kit.id} />
+          </div>
         </section>
       )}
     </article>

@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import { ApiError, type FieldIssue, toApiError } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+
+/**
+ * Commanders export the kit for an offline vault: the server seals it with the passphrase (the signatures never
+ * reach this page in the clear) and the browser saves the sealed file as it came. Every export is audited.
+ */
+export function KitVaultExport({ kitId }: { kitId: string }) {
+  const [passphrase, setPassphrase] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setIsBusy(true);
+        setError(null);
+        setSaved(null);
+        try {
+          const response = await fetch(`/api/kits/${kitId}/export`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ passphrase }),
+          });
+          if (!response.ok) {
+            const body = (await response.json().catch(() => null)) as {
+              error?: { message?: string; fields?: FieldIssue[] };
+            } | null;
+            throw new ApiError(
+              body?.error?.message ?? `Export failed (${response.status})`,
+              response.status,
+              body?.error?.fields ?? [],
+            );
+          }
+          const name =
+            /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "kit.json";
+          const url = URL.createObjectURL(await response.blob());
+          const link = document.createElement("a");
+          link.href = url;
+          link.download = name;
+          link.click();
+          URL.revokeObjectURL(url);
+          setSaved(name);
+          setPassphrase("");
+        } catch (cause) {
+          setError(toApiError(cause));
+        } finally {
+          setIsBusy(false);
+        }
+      }}
+    >
+      <label className="block text-sm">
+        Vault passphrase (at least 12 characters)
+        <input
+          className={INPUT_CLASS}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          name="passphrase"
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+      </label>
+      <FieldError error={error} path="passphrase" label="Passphrase" />
+      <FormError error={error} />
+      <Button type="submit" variant="secondary" disabled={isBusy}>
+        {isBusy ? "Sealing…" : "Export sealed file"}
+      </Button>
+      {saved && (
+        <p role="status" className="text-sm text-emerald-300">
+          Saved {saved}: keep it offline, with the passphrase apart from it.
+        </p>
+      )}
+    </form>
+  );
+}
