@@ -25,6 +25,10 @@ export async function register() {
   // append before this).
   const { wireTimelineSubscribers } = await import("./lib/notifications");
   wireTimelineSubscribers();
+  // route({ role }) identifies callers through lib/auth, which sits above the kernel that defines route().
+  const { wireRouteAuthentication } = await import("./lib/http/handle-route");
+  const { authenticateRoute } = await import("./lib/auth");
+  wireRouteAuthentication(authenticateRoute);
   // Background jobs (notification deliveries, pages, reminders, crons) run in every instance, outside users'
   // requests, never while building. If the database is down at start, the runner keeps trying (the console
   // serves its degraded banner meanwhile); queued jobs wait in PostgreSQL.

@@ -65,7 +65,7 @@ export async function benchSseFanout({ quick }: BenchOptions): Promise<BenchResu
   try {
     const declared = await fetch(`${stack.baseURL}/api/incidents`, {
       method: "POST",
-      headers: { cookie: stack.cookie, "content-type": "application/json" },
+      headers: { cookie: stack.cookie, "content-type": "application/json", origin: stack.baseURL },
       body: JSON.stringify({ title: "SSE fan-out bench", severity: "P2" }),
     });
     const { ref } = ((await declared.json()) as { incident: { ref: string } }).incident;
@@ -96,7 +96,7 @@ export async function benchSseFanout({ quick }: BenchOptions): Promise<BenchResu
       const sent = performance.now();
       const response = await fetch(`${stack.baseURL}/api/incidents/${ref}/events`, {
         method: "POST",
-        headers: { cookie: stack.cookie, "content-type": "application/json" },
+        headers: { cookie: stack.cookie, "content-type": "application/json", origin: stack.baseURL },
         body: JSON.stringify({ kind: "note.added", markdown: marker }),
       });
       if (response.status !== 201) throw new Error(`note answered ${response.status}`);

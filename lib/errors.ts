@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
@@ -20,6 +21,7 @@ export const ERROR_STATUS = {
   BAD_CREDENTIALS: 401, // bearer token missing or wrong
   BAD_SIGNATURE: 401, // HMAC signature missing, malformed or wrong
   STALE_TIMESTAMP: 403, // signed correctly, but outside the replay window
+  REPLAYED_DELIVERY: 409, // signed correctly, inside the window, but already received once
   UNKNOWN_SOURCE: 404,
   INVALID_ALERT_PAYLOAD: 422,
 } as const;

@@ -1,9 +1,9 @@
 import "dotenv/config";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "../lib/auth/api-tokens";
+import { listApiTokens } from "../lib/auth/list-api-tokens";
 import { ROLES } from "../lib/auth/roles";
 import { db } from "../lib/db/client";
-import { listApiTokens } from "../lib/incidents/api/list-api-tokens";
 
 /**
  * `npm run -s admin -- <command>`

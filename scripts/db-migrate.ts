@@ -4,12 +4,13 @@ import { migrate } from "../lib/db/migrate";
 import { migrateJobs } from "../lib/jobs";
 
 /**
- * `npm run db:migrate`: applies prisma/migrations (and graphile-worker's own schema) to DATABASE_URL, or, when it is unset, to the persistent
- * embedded PostgreSQL that `npm run dev` uses. Works offline (no Prisma schema-engine binary needed).
+ * `npm run db:migrate`: applies prisma/migrations (and graphile-worker's own schema) as DATABASE_MIGRATION_URL
+ * (the schema owner) or DATABASE_URL, or, when both are unset, to the persistent embedded PostgreSQL that
+ * `npm run dev` uses. Works offline (no Prisma schema-engine binary needed).
  */
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
   if (url) {
     const { applied } = await migrate(url, { log });
     await migrateJobs(url);

@@ -10,19 +10,16 @@ import { NoWalletHelp } from "@/components/safe/no-wallet-help";
 import { Button } from "@/components/ui/button";
 import { safeCallbackUrl } from "@/lib/auth/browser";
 
-const NEXTAUTH_ERRORS: Record<string, string> = {
-  CredentialsSignin: "Sign-in failed.",
-  SessionRequired: "Sign in to continue.",
-};
-
 export function LoginForm({
   chains,
   initialError,
   callbackUrl,
 }: {
   chains: { id: number; name: string }[];
+  /** Already a known message (the page maps `?error=` codes; unknown text is never shown). */
   initialError?: string;
-  callbackUrl?: string;
+  /** Already a safe same-origin path (the page checks it). */
+  callbackUrl: string;
 }) {
   const router = useRouter();
   const chainIds = chains.map((chain) => chain.id);
@@ -30,9 +27,7 @@ export function LoginForm({
   const { connectAsync, isPending: isConnecting } = useConnect();
   const { disconnect } = useDisconnect();
   const { signMessageAsync } = useSignMessage();
-  const [error, setError] = useState<string | null>(
-    initialError ? (NEXTAUTH_ERRORS[initialError] ?? initialError) : null,
-  );
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [isSigning, setIsSigning] = useState(false);
 
   const [hasNoWallet, setHasNoWallet] = useState(false);

@@ -28,7 +28,11 @@ export async function walletContext(
   const account = stack.deployment.accounts[accountIndex];
   if (!account) throw new Error(`no anvil account ${accountIndex}`);
   const baseURL = options.baseURL ?? stack.baseURL;
-  const context = await browser.newContext({ baseURL });
+  // API calls through context.request carry the Origin a page of the console would (the CSRF check).
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: new URL(baseURL).origin },
+  });
   await context.addInitScript({
     content: injectedProviderScript({ rpcUrl: stack.rpcUrl, account: account.address }),
   });

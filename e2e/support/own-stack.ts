@@ -47,7 +47,11 @@ export async function localSigningWalletContext(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const key = stack.deployment.accounts[accountIndex]!.privateKey as Hex;
   const account = privateKeyToAccount(key);
-  const context = await browser.newContext({ baseURL: stack.baseURL });
+  const context = await browser.newContext({
+    baseURL: stack.baseURL,
+    // API calls through context.request carry the Origin a page of the console would (the CSRF check).
+    extraHTTPHeaders: { origin: new URL(stack.baseURL).origin },
+  });
   await context.exposeBinding("__breakglassSignTypedData", async (_source, json: string) => {
     const { types, ...typed } = JSON.parse(json) as { types: Record<string, unknown> };
     const { EIP712Domain: _domain, ...rest } = types;

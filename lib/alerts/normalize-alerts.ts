@@ -15,8 +15,10 @@ export type IncomingAlert = {
 function parseTime(value: string | undefined): Date | null {
   if (!value) return null;
   const time = new Date(value);
-  // Alertmanager sends 0001-01-01 for "no end": treat anything before 2000 as unset.
-  return Number.isNaN(time.getTime()) || time.getUTCFullYear() < 2000 ? null : time;
+  // Alertmanager sends 0001-01-01 for "no end": treat anything before 2000 as unset; and anything after 9999,
+  // which PostgreSQL's timestamp cannot hold for long (a year-300000 end answered 500).
+  const year = time.getUTCFullYear();
+  return Number.isNaN(time.getTime()) || year < 2000 || year > 9999 ? null : time;
 }
 
 export function alertsFromAlertmanager(webhook: TAlertmanagerWebhook): IncomingAlert[] {

@@ -4,31 +4,40 @@ import { z } from "zod";
 
 const ZStringMap = z.record(z.string(), z.string());
 
-/** Alertmanager webhook_config payload, version 4 (Alertmanager 0.x). */
-export const ZAlertmanagerWebhook = z.object({
+/** One alert of an Alertmanager group, validated on its own so one bad alert does not refuse its group. */
+export const ZAlertmanagerAlert = z.object({
+  status: z.enum(["firing", "resolved"]),
+  labels: ZStringMap.refine((labels) => Boolean(labels.alertname), "must include alertname"),
+  annotations: ZStringMap.default({}),
+  startsAt: z.string(),
+  endsAt: z.string().default("0001-01-01T00:00:00Z"),
+  generatorURL: z.string().default(""),
+  fingerprint: z.string().min(1).max(200),
+});
+
+const ZAlertmanagerFields = {
   version: z.literal("4"),
   groupKey: z.string(),
-  truncatedAlerts: z.number().int().nonnegative().optional(),
+  truncatedAlerts: z.number().int().nonnegative().max(2_147_483_647).optional(),
   status: z.enum(["firing", "resolved"]),
   receiver: z.string(),
   groupLabels: ZStringMap.default({}),
   commonLabels: ZStringMap.default({}),
   commonAnnotations: ZStringMap.default({}),
   externalURL: z.string().default(""),
-  alerts: z
-    .array(
-      z.object({
-        status: z.enum(["firing", "resolved"]),
-        labels: ZStringMap.refine((labels) => Boolean(labels.alertname), "must include alertname"),
-        annotations: ZStringMap.default({}),
-        startsAt: z.string(),
-        endsAt: z.string().default("0001-01-01T00:00:00Z"),
-        generatorURL: z.string().default(""),
-        fingerprint: z.string().min(1).max(200),
-      }),
-    )
-    .min(1, "must hold at least one alert")
-    .max(1000, "must hold at most 1000 alerts"),
+};
+const ZAlerts = z
+  .array(z.unknown())
+  .min(1, "must hold at least one alert")
+  .max(1000, "must hold at most 1000 alerts");
+
+/** Alertmanager webhook_config payload, version 4 (Alertmanager 0.x): the group, its alerts unchecked. */
+export const ZAlertmanagerEnvelope = z.object({ ...ZAlertmanagerFields, alerts: ZAlerts });
+
+/** The whole payload, every alert valid (what normalisation takes). */
+export const ZAlertmanagerWebhook = z.object({
+  ...ZAlertmanagerFields,
+  alerts: z.array(ZAlertmanagerAlert).min(1).max(1000),
 });
 export type TAlertmanagerWebhook = z.infer<typeof ZAlertmanagerWebhook>;
 

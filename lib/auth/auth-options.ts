@@ -5,6 +5,8 @@ import { listChains } from "../chain";
 import { env } from "../env";
 import { isAppError } from "../errors";
 import { findOrBootstrapMember } from "./find-or-bootstrap-member";
+import { safeRedirectTarget } from "./safe-redirect";
+import { createSessionRecord, endSessionRecord, SESSION_MAX_AGE_SECONDS } from "./session-records";
 import { consumeSiweNonce } from "./siwe-nonce";
 import { verifySiweLogin } from "./verify-siwe";
 
@@ -17,7 +19,7 @@ function expectedDomain(headers: Record<string, unknown> | undefined): string {
 
 export const authOptions: AuthOptions = {
   secret: env().NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -53,12 +55,28 @@ export const authOptions: AuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user && "address" in user) token.address = getAddress(String(user.address));
+      if (user && "address" in user) {
+        token.address = getAddress(String(user.address));
+        // The server-side record sign-out ends (session-records.ts); checked on every request.
+        token.sid = await createSessionRecord(token.address as string);
+      }
       return token;
     },
     async session({ session, token }) {
       // The role is not kept in the token: it is re-read per request, so a demotion applies at once.
-      return { ...session, address: token.address as string | undefined };
+      return {
+        ...session,
+        address: token.address as string | undefined,
+        sessionId: token.sid as string | undefined,
+      };
+    },
+    async redirect({ url, baseUrl }) {
+      return safeRedirectTarget(url, baseUrl);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSessionRecord(token.sid);
     },
   },
 };

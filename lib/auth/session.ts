@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
@@ -7,6 +6,7 @@ import { AppError } from "../errors";
 import { findApiToken } from "./api-tokens";
 import { authOptions } from "./auth-options";
 import { hasRole, type Role } from "./roles";
+import { isSessionActive } from "./session-records";
 
 /** Who is acting: a signed-in member or an API token. Every mutation records it. */
 export type Actor =
@@ -15,50 +15,56 @@ export type Actor =
 
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
 
-/**
- * Who the caller says they are, proven but not yet checked against the members: an API token (looked up,
- * so already an actor) or the address in the session cookie (its encryption checked here, no database).
- */
-type Caller = { kind: "token"; actor: Actor } | { kind: "session"; address: string };
+/** How the caller proved who they are: the origin check applies to cookies only (a browser sends them). */
+export type Authenticated = { actor: Actor; via: "session" | "token" };
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index <= 0) continue;
+    const name = part.slice(0, index).trim();
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies.set(name, decodeURIComponent(value));
+    } catch {
+      cookies.set(name, value);
+    }
+  }
+  return cookies;
+}
+
+type SessionClaims = { address: string; sessionId: string | null };
 
 /**
- * The session cookie's address. It decrypts the JWT next-auth issued (and checks its expiry) without
+ * The session cookie's claims. It decrypts the JWT next-auth issued (and checks its expiry) without
  * getServerSession's round through the whole auth handler, which also re-encrypts the token on every call.
+ * The cookie is read from the request itself (pages pass theirs through next/headers).
  */
-async function sessionAddress(): Promise<string | null> {
+async function sessionClaims(cookieHeader: string | null): Promise<SessionClaims | null> {
   // Without a configured secret (plain `next dev`) next-auth derives one of its own; only it can read the cookie.
   if (!authOptions.secret) {
-    const session = (await getServerSession(authOptions)) as { address?: string } | null;
-    return session?.address ?? null;
+    const session = (await getServerSession(authOptions)) as { address?: string; sessionId?: string } | null;
+    return session?.address ? { address: session.address, sessionId: session.sessionId ?? null } : null;
   }
   const token = await getToken({
-    // getToken reads `cookies.getAll()` (which the request cookies of next/headers have) and `headers` (only
-    // for a bearer JWT, which this console does not accept: API tokens are handled by identify()).
-    req: { cookies: await cookies(), headers: new Headers() } as unknown as TokenRequest,
+    // getToken reads `cookies` and `headers` (only for a bearer JWT, which this console does not accept: API
+    // tokens are handled by identify()).
+    req: { cookies: parseCookies(cookieHeader), headers: new Headers() } as unknown as TokenRequest,
     secret: authOptions.secret,
-  });
-  return typeof token?.address === "string" ? token.address : null;
+  }).catch(() => null);
+  if (typeof token?.address !== "string") return null;
+  return { address: token.address, sessionId: typeof token.sid === "string" ? token.sid : null };
 }
 
-async function identify(request: Request): Promise<Caller> {
-  const header = request.headers.get("authorization");
-  if (header?.toLowerCase().startsWith("bearer ")) {
-    const token = await findApiToken(header.slice(7).trim());
-    if (!token) throw new AppError("UNAUTHENTICATED", "The API token is invalid or revoked.");
-    return {
-      kind: "token",
-      actor: { kind: "api", id: token.id, address: null, name: `API token ${token.name}`, role: token.role },
-    };
-  }
-  const address = await sessionAddress();
-  if (!address) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  return { kind: "session", address };
-}
-
-/** The member behind a session, re-read on every request so a demotion or removal applies at once. */
-async function memberByAddress(address: string): Promise<Actor | null> {
-  const member = await db().member.findUnique({ where: { address } });
-  if (!member) return null;
+/** The member behind a session, re-read on every request so a demotion, removal or sign-out applies at once. */
+async function memberForSession(claims: SessionClaims): Promise<Actor | null> {
+  // Both reads at once: the session record (sign-out ends it server-side) and the member's current role.
+  const [member, isActive] = await Promise.all([
+    db().member.findUnique({ where: { address: claims.address } }),
+    claims.sessionId ? isSessionActive(claims.sessionId, claims.address) : Promise.resolve(false),
+  ]);
+  if (!member || !isActive) return null;
   return {
     kind: "member",
     id: member.id,
@@ -68,9 +74,44 @@ async function memberByAddress(address: string): Promise<Actor | null> {
   };
 }
 
-async function actorFor(caller: Caller, required: Role): Promise<Actor> {
-  const actor = caller.kind === "token" ? caller.actor : await memberByAddress(caller.address);
+/**
+ * `Authorization: Bearer <token>` exactly (one space or tab, one token). When an Authorization header is
+ * present, it alone decides: a malformed one is refused, never passed over for the session cookie (so
+ * `Bearer<TAB>junk` plus a cookie cannot reach the tokens-only API as the cookie's member).
+ */
+function bearerToken(header: string): string {
+  const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header);
+  if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "The Authorization header must be: Bearer bg_…");
+  return match[1];
+}
+
+/**
+ * Who calls: an API token (Authorization header) or a signed-in member (session cookie). `tokensOnly`
+ * (API v1, for machines) refuses the cookie. The role is checked by the caller (checkRole).
+ */
+export async function identify(
+  request: Request,
+  options: { tokensOnly?: boolean } = {},
+): Promise<Authenticated> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const token = await findApiToken(bearerToken(header));
+    if (!token) throw new AppError("UNAUTHENTICATED", "The API token is invalid or revoked.");
+    return {
+      via: "token",
+      actor: { kind: "api", id: token.id, address: null, name: `API token ${token.name}`, role: token.role },
+    };
+  }
+  if (options.tokensOnly)
+    throw new AppError("UNAUTHENTICATED", "An API token is required: Authorization: Bearer bg_…");
+  const claims = await sessionClaims(request.headers.get("cookie"));
+  if (!claims) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  const actor = await memberForSession(claims);
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return { via: "session", actor };
+}
+
+export function checkRole(actor: Actor, required: Role): Actor {
   if (!hasRole(actor.role, required)) {
     throw new AppError("FORBIDDEN", `This needs the ${required} role; you are ${actor.role}.`);
   }
@@ -83,37 +124,26 @@ async function actorFor(caller: Caller, required: Role): Promise<Actor> {
  * sign-in) instead of redirecting from here.
  */
 export async function findPageMember(): Promise<Actor | null> {
-  const address = await sessionAddress();
-  return address ? await memberByAddress(address) : null;
+  const { headers } = await import("next/headers");
+  const claims = await sessionClaims((await headers()).get("cookie"));
+  return claims ? await memberForSession(claims) : null;
 }
 
-/** For pages: the member, or a redirect to /login. Pages only render; mutations go through authorize(). */
+/** For pages: the member, or a redirect to /login. Pages only render; mutations go through route(). */
 export async function requirePageMember(required: Role = "viewer"): Promise<Actor> {
-  const address = await sessionAddress();
-  const actor = address ? await memberByAddress(address) : null;
+  const { headers } = await import("next/headers");
+  const claims = await sessionClaims((await headers()).get("cookie"));
+  const actor = claims ? await memberForSession(claims) : null;
   if (!actor) redirect("/login");
   if (!hasRole(actor.role, required))
     throw new AppError("FORBIDDEN", `This page needs the ${required} role.`);
   return actor;
 }
 
-/** For route handlers: session cookie or `Authorization: Bearer bg_...`, checked against the required role. */
-export async function authorize(request: Request, required: Role): Promise<Actor> {
-  return actorFor(await identify(request), required);
-}
-
 /**
- * authorize() for a read that does not need the actor: once the cookie or token has proven who calls, the
- * read runs alongside the member lookup instead of after it (one database round trip less on every list).
- * Its result, or its error, reaches the caller only after the role check passed; a caller who proved
- * nothing never starts it.
+ * For code that is not a route handler (a server action, a stream re-check): the caller's actor with the
+ * required role. Route handlers declare their role in route() instead.
  */
-export async function authorizeRead<T>(request: Request, required: Role, read: () => Promise<T>): Promise<T> {
-  const caller = await identify(request);
-  // async: a read that throws at once (a bad query string) is held back like one that fails later.
-  const result = (async () => read())();
-  // Settled below only when the check passes; without this a failed read would be an unhandled rejection.
-  result.catch(() => {});
-  await actorFor(caller, required);
-  return result;
+export async function authorize(request: Request, required: Role): Promise<Actor> {
+  return checkRole((await identify(request)).actor, required);
 }

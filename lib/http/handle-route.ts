@@ -1,12 +1,14 @@
 import { NextResponse } from "next/server";
-import { ZodError, type z } from "zod";
+import { ZodError } from "zod";
 import { isDatabaseDown } from "../db/is-database-down";
 import { AppError, type FieldIssue, isAppError } from "../errors";
-import { metrics, routeLabel } from "../metrics/registry";
+import { metrics } from "../metrics/registry";
+import { isStorableText, NUL_MESSAGE } from "./input-fields";
+import { routeTemplate } from "./route-template";
+
+export { MAX_JSON_BODY_BYTES, readBodyBytes, readJson, readMultipart } from "./read-body";
 
 export type ErrorBody = { error: { code: string; message: string; fields: FieldIssue[] } };
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export function fieldsFromZod(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
@@ -47,34 +49,91 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
-/** Reads and validates a JSON body: 413 when too large, 400 when not JSON, 422 naming the field when invalid. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new AppError("PAYLOAD_TOO_LARGE", "The body is larger than 1 MB.");
-  let json: unknown;
-  try {
-    json = text === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
-  }
-  return schema.parse(json);
+/**
+ * A NUL in a query parameter or a path segment reached PostgreSQL (which refuses it in text) and answered 500:
+ * 422 naming the parameter, for every route at once. Bodies are checked where they are parsed (readJson).
+ */
+async function refuseNulInUrl(request: Request, params: Promise<unknown>): Promise<void> {
+  const refuse = (path: string): never => {
+    throw new AppError("UNPROCESSABLE", `${path}: ${NUL_MESSAGE}`, {
+      fields: [{ path, message: NUL_MESSAGE }],
+    });
+  };
+  for (const [name, value] of new URL(request.url).searchParams)
+    if (!isStorableText(name) || !isStorableText(value)) refuse(isStorableText(name) ? name : "(query)");
+  const values = ((await params.catch(() => ({}))) ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(values))
+    if ((Array.isArray(value) ? value : [value]).some((part) => !isStorableText(String(part)))) refuse(name);
 }
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+/** The roles and the caller, as lib/auth defines them (the kernel does not import a domain: see below). */
+export type Role = "viewer" | "responder" | "commander" | "admin";
+export type Actor =
+  | { kind: "member"; id: string; address: string; name: string; role: Role }
+  | { kind: "api"; id: string; address: null; name: string; role: Role };
+type Authenticate = (request: Request, access: { role: Role; tokensOnly?: boolean }) => Promise<Actor>;
 
-/** Wraps a route handler so every error becomes the one JSON error shape, and its latency is measured. */
-export function route<C>(handler: Handler<C>): Handler<C> {
+const holder = globalThis as { breakglassRouteAuthentication?: Authenticate };
+
+/**
+ * lib/auth sits above this kernel, so it is wired in at start (instrumentation.ts, the integration setup):
+ * wireRouteAuthentication(authenticateRoute). A route that runs before it refuses (500) rather than guess.
+ */
+export function wireRouteAuthentication(authenticate: Authenticate): void {
+  holder.breakglassRouteAuthentication = authenticate;
+}
+
+/**
+ * Who may call a route, declared where the route is (dub's `withWorkspace(handler, { requiredPermissions })`):
+ * - `{ role }`: a signed-in member (session cookie) or an API token with at least that role;
+ * - `{ role, tokensOnly: true }`: API v1, for machines: a token, never the cookie;
+ * - `{ role: "public" }`: no caller identity (health, the OpenAPI document, the SIWE nonce, webhooks that
+ *   verify their own secret). Say why beside the route.
+ */
+export type RouteAccess = { role: Role; tokensOnly?: boolean } | { role: "public" };
+
+/** What Next passes a route handler: the dynamic segments. Optional so tests can call handlers directly. */
+export type RouteContext<P> = { params?: Promise<P> };
+export type RouteHandler<P> = (request: Request, context?: RouteContext<P>) => Promise<Response>;
+export type Ctx<P, A = Actor> = { actor: A; params: Promise<P> };
+
+/**
+ * Wraps a route handler: identity and role (declared in `access`), the same-origin check for every
+ * cookie-authenticated mutation (before any query), one JSON error shape, and the request's latency under
+ * its route template. Bodies are read with readJson / readMultipart / readBodyBytes (streamed, capped).
+ */
+export function route<P = Record<string, never>>(
+  access: { role: Role; tokensOnly?: boolean },
+  handler: (request: Request, context: Ctx<P>) => Promise<Response>,
+): RouteHandler<P>;
+export function route<P = Record<string, never>>(
+  access: { role: "public" },
+  handler: (request: Request, context: Ctx<P, null>) => Promise<Response>,
+): RouteHandler<P>;
+export function route<P>(
+  access: RouteAccess,
+  // The overloads above pair each access with its actor type; here one signature serves both.
+  handler: (request: Request, context: Ctx<P, never>) => Promise<Response>,
+): RouteHandler<P> {
   return async (request, context) => {
     const started = performance.now();
+    const params = context?.params ?? Promise.resolve({} as P);
     let response: Response;
     try {
-      response = await handler(request, context);
+      let actor: Actor | null = null;
+      if (access.role !== "public") {
+        const authenticate = holder.breakglassRouteAuthentication;
+        if (!authenticate) throw new Error("route authentication is not wired (wireRouteAuthentication)");
+        // Identity, the same-origin check for cookie-authenticated mutations, the role (lib/auth/authenticate-route.ts).
+        actor = await authenticate(request, access);
+      }
+      await refuseNulInUrl(request, params);
+      response = await handler(request, { actor: actor as never, params });
     } catch (error) {
       response = errorResponse(error);
     }
     const labels = {
-      route: routeLabel(new URL(request.url).pathname),
+      route: await routeTemplate(new URL(request.url).pathname, params),
       method: request.method,
       status: String(response.status),
     };

@@ -1,6 +1,5 @@
 export { addTimelineEntry } from "./add-timeline-entry";
 export { buildOpenApiDocument } from "./api/build-openapi";
-export { type ApiTokenRow, listApiTokens } from "./api/list-api-tokens";
 export {
   type ApiEvent,
   type ApiIncident,
@@ -28,7 +27,6 @@ export {
   INCIDENT_STATUSES,
   parseIncidentRef,
   type TAssignRole,
-  type TCreateApiToken,
   type TDeclareIncident,
   type TIncidentTransition,
   type TListIncidentsQuery,
@@ -37,7 +35,6 @@ export {
   type TTimelineEntry,
   ZApplyPreset,
   ZAssignRole,
-  ZCreateApiToken,
   ZDeclareIncident,
   ZIncidentTransition,
   ZListIncidentsQuery,

@@ -22,12 +22,19 @@ function decodeCursor(value: string): Cursor {
     const [segment, declaredAt, id] = JSON.parse(
       Buffer.from(value, "base64url").toString("utf8"),
     ) as string[];
+    // PostgreSQL's timestamps end at 294276 AD and start at 4713 BC: a forged cursor dated year -100000
+    // reached the query and answered 500. Only dates a real row can carry pass.
+    const time = Date.parse(declaredAt ?? "");
     if (
       (segment === "open" || segment === "resolved") &&
       typeof id === "string" &&
-      !Number.isNaN(Date.parse(declaredAt ?? ""))
+      id.length <= 64 &&
+      !id.includes("\u0000") &&
+      typeof declaredAt === "string" &&
+      time >= Date.UTC(1970, 0, 1) &&
+      time <= Date.UTC(9999, 11, 31)
     )
-      return { segment, declaredAt: declaredAt!, id };
+      return { segment, declaredAt, id };
   } catch {
     // fall through to the 422 below
   }

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { noBidi, ZInt4Id } from "../http/input-fields";
 
 export const DETECTED_VIA = ["alert", "user_report", "monitor", "other"] as const;
 
 export const ZDeclareIncident = z.object({
-  title: z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  title: noBidi(
+    z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  ),
   severity: z.string({ error: "choose a severity" }).trim().min(1, "choose a severity"),
   impact: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
   detectedVia: z.enum(DETECTED_VIA).default("other"),
@@ -62,11 +65,11 @@ export type TListIncidentsQuery = z.input<typeof ZListIncidentsQuery>;
 const ZMarkdown = z.string().trim().min(1, "is required").max(20_000, "must be at most 20000 characters");
 export const ZTimelineEntry = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("note.added"), markdown: ZMarkdown }),
-  z.object({ kind: z.literal("event.pinned"), eventId: z.number().int().positive() }),
-  z.object({ kind: z.literal("event.unpinned"), eventId: z.number().int().positive() }),
+  z.object({ kind: z.literal("event.pinned"), eventId: ZInt4Id }),
+  z.object({ kind: z.literal("event.unpinned"), eventId: ZInt4Id }),
   z.object({
     kind: z.literal("event.corrected"),
-    correctsId: z.number().int().positive(),
+    correctsId: ZInt4Id,
     markdown: ZMarkdown,
   }),
   z.object({
@@ -146,12 +149,6 @@ export const ZSeverityScheme = z.object({
 export type TSeverityScheme = z.input<typeof ZSeverityScheme>;
 
 export const ZApplyPreset = z.object({ preset: z.enum(["P1-P4", "SEV1-SEV4", "P0-P3"]) });
-
-export const ZCreateApiToken = z.object({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  role: z.enum(["viewer", "responder", "commander", "admin"]),
-});
-export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 
 /** Who may make each lifecycle move: anyone responding acknowledges; the commander role steers. */
 export const TRANSITION_ROLE = {

@@ -1,6 +1,8 @@
 import type { TimelineEvent } from "../db/generated/client";
+import { AppError } from "../errors";
+import { INT4_MAX } from "../http/input-fields";
 import { readTimelineSince } from "./read-timeline-since";
-import { openSseChannel, type SseChannel } from "./sse-channel";
+import { openSseChannel, type SseChannel, type StreamAccess } from "./sse-channel";
 import type { TimelineHub } from "./timeline-hub";
 
 /** Where a timeline stream resumes: after an event id, and with the transactions still running back then. */
@@ -14,7 +16,17 @@ export function resumePointFrom(request: Request): ResumePoint {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   const match = /^(\d{1,15})(?:-(\d{1,20}))?$/.exec(raw.trim());
   if (!match) return { lastEventId: 0, txidFrom: null };
-  return { lastEventId: Number(match[1]), txidFrom: match[2] ?? null };
+  const lastEventId = Number(match[1]);
+  // Event ids are PostgreSQL integers: a larger one reached the query and answered 500.
+  if (lastEventId > INT4_MAX) {
+    const field = request.headers.get("last-event-id") === null ? "after" : "Last-Event-ID";
+    throw new AppError("UNPROCESSABLE", `${field}: must be at most ${INT4_MAX}`, {
+      fields: [{ path: field, message: `must be at most ${INT4_MAX}` }],
+    });
+  }
+  // A transaction id beyond xid8's range is not one the stream gave out: resume without it (a full re-read).
+  const txid = match[2] ?? null;
+  return { lastEventId, txidFrom: txid !== null && BigInt(txid) < 2n ** 63n ? txid : null };
 }
 
 /** How long after a live event the stream re-reads (and moves its resume point past that event). */
@@ -38,6 +50,7 @@ export function createIncidentEventStream(options: {
   txidFrom?: string | null;
   signal?: AbortSignal;
   heartbeatMs?: number;
+  access?: StreamAccess;
 }): ReadableStream<Uint8Array> {
   let channel: SseChannel | undefined;
   return new ReadableStream<Uint8Array>({
@@ -123,6 +136,7 @@ export function createIncidentListStream(options: {
   hub: TimelineHub;
   signal?: AbortSignal;
   heartbeatMs?: number;
+  access?: StreamAccess;
 }): ReadableStream<Uint8Array> {
   let channel: SseChannel | undefined;
   return new ReadableStream<Uint8Array>({

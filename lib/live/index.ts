@@ -6,5 +6,5 @@ export {
   sseResponse,
 } from "./incident-event-stream";
 export { readTimelineSince, timelineResumeBound } from "./read-timeline-since";
-export { HEARTBEAT_MS, openSseChannel, type SseChannel } from "./sse-channel";
+export { HEARTBEAT_MS, openSseChannel, RECHECK_MS, type SseChannel, type StreamAccess } from "./sse-channel";
 export { type HubSubscriber, TimelineHub, timelineHub } from "./timeline-hub";

@@ -1,6 +1,11 @@
 import { metrics } from "../metrics/registry";
 
 export const HEARTBEAT_MS = 15_000;
+/** How often an open stream re-checks that its caller may still read it. */
+export const RECHECK_MS = 2_000;
+
+/** Whether the stream's caller may still read it (re-checked every `recheckMs` while open). */
+export type StreamAccess = { isAllowed: () => Promise<boolean>; recheckMs?: number };
 const encoder = new TextEncoder();
 
 export type SseChannel = {
@@ -19,7 +24,7 @@ export type SseChannel = {
  */
 export function openSseChannel(
   controller: ReadableStreamDefaultController<Uint8Array>,
-  options: { signal?: AbortSignal; heartbeatMs?: number },
+  options: { signal?: AbortSignal; heartbeatMs?: number; access?: StreamAccess },
 ): SseChannel {
   metrics().sseClients.inc();
   let isClosed = false;
@@ -45,6 +50,19 @@ export function openSseChannel(
     }
   };
   const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
+  // A member removed or demoted below the stream's role while it is open stops receiving at the next check.
+  const access = options.access;
+  const recheck = access
+    ? setInterval(() => {
+        access.isAllowed().then(
+          (isAllowed) => {
+            if (!isAllowed) close();
+          },
+          () => close(),
+        );
+      }, access.recheckMs ?? RECHECK_MS)
+    : undefined;
+  teardowns.push(() => clearInterval(recheck));
   options.signal?.addEventListener("abort", close);
   // Reconnect quickly after a drop; the comment flushes the headers at once.
   write("retry: 1000\n: connected\n\n");

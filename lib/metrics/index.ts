@@ -1,2 +1,2 @@
-export { type Metrics, metrics, routeLabel } from "./registry";
+export { type Metrics, metrics } from "./registry";
 export { renderMetrics } from "./render-metrics";

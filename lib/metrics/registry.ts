@@ -57,16 +57,3 @@ export function metrics(): Metrics {
   holder.breakglassMetrics ??= createMetrics();
   return holder.breakglassMetrics;
 }
-
-/** /api/incidents/INC-42/events/17 → /api/incidents/:ref/events/:id, so labels stay few. */
-export function routeLabel(pathname: string): string {
-  return pathname
-    .split("/")
-    .map((segment) => {
-      if (/^INC-\d+$/i.test(segment)) return ":ref";
-      if (/^\d+$/.test(segment) || /^0x[0-9a-f]+$/i.test(segment) || /^c[a-z0-9]{20,}$/.test(segment))
-        return ":id";
-      return segment;
-    })
-    .join("/");
-}

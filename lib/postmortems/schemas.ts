@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInt4Id } from "../http/input-fields";
 
 export const POSTMORTEM_STATUSES = ["draft", "in_review", "published"] as const;
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
@@ -11,7 +12,7 @@ export const MAX_POSTMORTEM_CHARS = 200_000;
 /** A save names the version it edited: the server refuses it (409) if someone saved in between. */
 export const ZSavePostMortem = z.object({
   body: z.string().max(MAX_POSTMORTEM_CHARS, `must be at most ${MAX_POSTMORTEM_CHARS} characters`),
-  baseVersion: z.number().int().min(1),
+  baseVersion: ZInt4Id,
 });
 export type TSavePostMortem = z.input<typeof ZSavePostMortem>;
 

@@ -21,12 +21,12 @@ export const ZAttachRunbook = z.object({
 export type TAttachRunbook = z.input<typeof ZAttachRunbook>;
 
 export const ZCheckRunbookItem = z.object({
-  stepIndex: z.number().int().min(0),
+  stepIndex: z.number().int().min(0).max(100_000),
   isChecked: z.boolean(),
 });
 export type TCheckRunbookItem = z.input<typeof ZCheckRunbookItem>;
 
-export const ZRunRunbookCheck = z.object({ stepIndex: z.number().int().min(0) });
+export const ZRunRunbookCheck = z.object({ stepIndex: z.number().int().min(0).max(100_000) });
 export type TRunRunbookCheck = z.input<typeof ZRunRunbookCheck>;
 
 export const ZListRunbooksQuery = z.object({ q: z.string().trim().max(200).optional() });

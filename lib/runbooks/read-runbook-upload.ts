@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import { readBodyBytes, readMultipart } from "../http/read-body";
 import { MAX_RUNBOOK_BYTES } from "./decode-runbook-bytes";
 
 /** Multipart framing and JSON escaping add to the file's size; anything past this is refused unread. */
@@ -24,16 +25,15 @@ function tooLarge(): never {
 export async function readRunbookUpload(
   request: Request,
 ): Promise<{ bytes: Uint8Array; fileName: string | null }> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) tooLarge();
   const type = request.headers.get("content-type") ?? "";
+  // Counted while it arrives (a body without Content-Length is not read whole first).
+  const read = <T>(promise: Promise<T>) =>
+    promise.catch((error: unknown) => {
+      if (isAppError(error) && error.code === "PAYLOAD_TOO_LARGE") tooLarge();
+      throw error;
+    });
   if (type.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("BAD_REQUEST", "The form could not be read.");
-    }
+    const form = await read(readMultipart(request, MAX_BODY_BYTES));
     const file = form.get("file");
     if (file instanceof File)
       return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || null };
@@ -49,8 +49,7 @@ export async function readRunbookUpload(
       fields: [{ path: "file", message: "choose a Markdown file or paste the runbook" }],
     });
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) tooLarge();
+  const bytes = await read(readBodyBytes(request, MAX_BODY_BYTES));
   if (type.startsWith("application/json")) {
     let json: unknown;
     try {

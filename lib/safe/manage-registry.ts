@@ -3,6 +3,7 @@ import { abiFunctions } from "../chain";
 import { db } from "../db/client";
 import type { Contract, Safe } from "../db/generated/client";
 import { AppError } from "../errors";
+import { isJsonTooDeep, MAX_JSON_DEPTH } from "../http/input-fields";
 import { readSafeCore, readSafeState } from "./read-safe-state";
 import type { TAddContract, TAddSafe } from "./schemas";
 
@@ -13,6 +14,8 @@ function fieldError(path: string, message: string): AppError {
 /** An ABI pasted by an admin: JSON, an array of ABI items (functions, events, errors...). */
 export function parseAbiJson(text: string | undefined): Abi | null {
   if (!text?.trim()) return null;
+  // An ABI nested thousands of levels overflowed the stack of whatever walked it next (a 500).
+  if (isJsonTooDeep(text)) throw fieldError("abi", `is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { type AbiParameter, getAddress, type Hex, isAddress, isHex, keccak256, size, toHex } from "viem";
 import type { FieldIssue } from "../errors";
+import { isJsonTooDeep, MAX_JSON_DEPTH } from "../http/input-fields";
 
 /**
  * Turns what a person typed (or a runbook wrote) into typed ABI values, one clear message per bad argument.
@@ -83,6 +84,7 @@ function parseValue(param: AbiParameter, raw: unknown): unknown {
 }
 
 function parseJsonArray(text: string): unknown {
+  if (isJsonTooDeep(text)) throw new Error(`must not nest deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { INT4_MAX, noBidi, ZAddress } from "../http/input-fields";
 
 /** Inputs of the Safe domain, shared by the forms and the route handlers. */
-const ZAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address");
+// zod runs every check even after one failed: the uint256 bound must not call BigInt on "1e18".
 const ZWei = z
-  .string()
+  .string("must be a whole number of wei")
   .trim()
-  .regex(/^\d+$/, "must be a whole number of wei")
-  .refine((v) => BigInt(v) < 2n ** 256n, "is larger than uint256");
+  .regex(/^\d{1,78}$/, "must be a whole number of wei")
+  .refine((v) => !/^\d{1,78}$/.test(v) || BigInt(v) < 2n ** 256n, "is larger than uint256");
+const ZChainId = z.number().int().positive().max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
 export const ZSafeCall = z
   .object({
@@ -38,9 +40,9 @@ export const ZRunbookSource = z
 
 export const ZProposeTransaction = z.object({
   safeId: z.string().min(1, "choose a Safe"),
-  title: z.string().trim().min(1, "give the proposal a title").max(200),
+  title: noBidi(z.string().trim().min(1, "give the proposal a title").max(200)),
   calls: z.array(ZSafeCall).min(1, "add at least one call").max(20),
-  nonce: z.number().int().nonnegative().optional(),
+  nonce: z.number().int().nonnegative().max(INT4_MAX, `must be at most ${INT4_MAX}`).optional(),
   runbook: ZRunbookSource.optional(),
   /** Set when this is the follow-up of a timelock (e.g. executeUnpause after requestUnpause). */
   timelockId: z.string().min(1).optional(),
@@ -68,7 +70,7 @@ export const ZRecordExecution = z.object({
 
 export const ZAddContract = z.object({
   name: z.string().trim().min(1).max(100),
-  chainId: z.number().int().positive(),
+  chainId: ZChainId,
   address: ZAddress,
   /** JSON text of the ABI; optional (a contract without an ABI takes typed signatures). */
   abi: z.string().max(500_000).optional(),
@@ -77,7 +79,7 @@ export const ZAddContract = z.object({
 
 export const ZAddSafe = z.object({
   label: z.string().trim().min(1).max(100),
-  chainId: z.number().int().positive(),
+  chainId: ZChainId,
   address: ZAddress,
 });
 

@@ -1,5 +1,6 @@
 import type { AbiParameter } from "viem";
 import { AppError } from "../errors";
+import { isJsonTooDeep } from "../http/input-fields";
 
 function fail(index: number, type: string, value: unknown): never {
   const message = `${JSON.stringify(value)} is not a valid ${type}`;
@@ -43,6 +44,7 @@ function coerce(type: string, value: unknown, index: number, components?: readon
 }
 
 function safeJson(text: string): unknown {
+  if (isJsonTooDeep(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

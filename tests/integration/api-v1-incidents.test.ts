@@ -15,10 +15,10 @@ const tokens: Record<"viewer" | "responder", string> = { viewer: "", responder: 
 
 beforeAll(async () => {
   tokens.viewer = (
-    await createApiToken({ name: `viewer-${randomUUID()}`, role: "viewer", createdBy: "test" })
+    await createApiToken({ name: `viewer-${randomUUID()}`, role: "viewer", createdBy: "cli" })
   ).token;
   tokens.responder = (
-    await createApiToken({ name: `resp-${randomUUID()}`, role: "responder", createdBy: "test" })
+    await createApiToken({ name: `resp-${randomUUID()}`, role: "responder", createdBy: "cli" })
   ).token;
 });
 
@@ -58,7 +58,7 @@ describe("API v1 authentication and roles", () => {
     const { token, record } = await createApiToken({
       name: `revoked-${randomUUID()}`,
       role: "admin",
-      createdBy: "test",
+      createdBy: "cli",
     });
     expect((await incidentsRoute.GET(request("/incidents", { token }), undefined)).status).toBe(200);
     await revokeApiToken(record.id);
@@ -206,7 +206,7 @@ describe("API v1 incidents and events", () => {
   });
 
   it("serves an OpenAPI 3.1 document generated from the zod schemas", async () => {
-    const doc = await (await openapiRoute.GET()).json();
+    const doc = await (await openapiRoute.GET(request("/openapi.json"))).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual([
       "/api/v1/incidents",

@@ -370,6 +370,8 @@ describe("notifications out", () => {
     } finally {
       for (const socket of accepted) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
+      // Later tests declare incidents too: these channels must not take part in their deliveries.
+      for (const id of channelIds) await updateChannel(id, { isEnabled: false });
     }
   });
 

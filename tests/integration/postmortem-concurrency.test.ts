@@ -145,7 +145,7 @@ describe("PUT /api/incidents/[ref]/postmortem", () => {
     const ref = formatIncidentRef(incident.number);
     const tokens = await Promise.all(
       ["pm-editor-a", "pm-editor-b"].map((name) =>
-        createApiToken({ name, role: "responder", createdBy: "test" }),
+        createApiToken({ name, role: "responder", createdBy: "cli" }),
       ),
     );
     const put = (token: string, body: string) =>
@@ -174,12 +174,12 @@ describe("PUT /api/incidents/[ref]/postmortem", () => {
       [1, revisions[0]!.body.slice(0, 20), null],
       [2, "first text", tokens[0]!.record.id],
     ]);
-    const viewer = await createApiToken({ name: "pm-viewer", role: "viewer", createdBy: "test" });
+    const viewer = await createApiToken({ name: "pm-viewer", role: "viewer", createdBy: "cli" });
     expect((await put(viewer.token, "viewer text")).status).toBe(403);
     const invalid = await PUT(
       new Request(`http://localhost/api/incidents/${ref}/postmortem`, {
         method: "PUT",
-        headers: { authorization: `Bearer ${tokens[0]!.token}` },
+        headers: { authorization: `Bearer ${tokens[0]!.token}`, "content-type": "application/json" },
         body: JSON.stringify({ body: "x", baseVersion: "one" }),
       }),
       { params: Promise.resolve({ ref }) },

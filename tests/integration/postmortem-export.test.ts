@@ -114,7 +114,7 @@ describe("post-mortem Markdown export", () => {
       now: new Date("2025-04-03T10:00:00.000Z"),
     });
 
-    const viewer = await createApiToken({ name: "pm-export-viewer", role: "viewer", createdBy: "test" });
+    const viewer = await createApiToken({ name: "pm-export-viewer", role: "viewer", createdBy: "cli" });
     const response = await GET(
       new Request(`http://localhost/api/incidents/${ref}/postmortem/export.md`, {
         headers: { authorization: `Bearer ${viewer.token}` },

@@ -50,7 +50,7 @@ export async function seededExampleVersion() {
 }
 
 export async function bearer(role: Role): Promise<Record<string, string>> {
-  const { token } = await createApiToken({ name: unique(`runbooks-${role}-`), role, createdBy: "test" });
+  const { token } = await createApiToken({ name: unique(`runbooks-${role}-`), role, createdBy: "cli" });
   return { authorization: `Bearer ${token}` };
 }
 

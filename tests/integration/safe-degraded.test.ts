@@ -42,9 +42,8 @@ let token: string;
 beforeAll(async () => {
   restore = await snapshotChain();
   liveUrls = (await db().chain.findUniqueOrThrow({ where: { id: CHAIN_ID } })).rpcUrls;
-  token = (
-    await createApiToken({ name: `safe-degraded-${Date.now()}`, role: "responder", createdBy: "test" })
-  ).token;
+  token = (await createApiToken({ name: `safe-degraded-${Date.now()}`, role: "responder", createdBy: "cli" }))
+    .token;
 });
 afterEach(async () => {
   await db().chain.update({ where: { id: CHAIN_ID }, data: { rpcUrls: liveUrls } });

@@ -20,7 +20,7 @@ let token: string;
 
 beforeAll(async () => {
   restore = await snapshotChain();
-  token = (await createApiToken({ name: `safe-sig-${Date.now()}`, role: "responder", createdBy: "test" }))
+  token = (await createApiToken({ name: `safe-sig-${Date.now()}`, role: "responder", createdBy: "cli" }))
     .token;
 });
 afterAll(async () => restore(incidentIds));

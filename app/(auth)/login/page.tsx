@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
+import { loginErrorMessage, safeCallbackPath } from "@/lib/auth";
 import { listPublicChains } from "@/lib/chain";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,8 +20,8 @@ export default async function LoginPage({
       <p className="mt-2 text-zinc-400">Incident command for on-chain protocols. Sign in with your wallet.</p>
       <LoginForm
         chains={chains.map((chain) => ({ id: chain.id, name: chain.name }))}
-        initialError={params.error}
-        callbackUrl={params.callbackUrl}
+        initialError={loginErrorMessage(params.error)}
+        callbackUrl={safeCallbackPath(params.callbackUrl)}
       />
     </main>
   );

@@ -1,11 +1,9 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { createActionItem, listActionItems, ZCreateActionItem } from "@/lib/postmortems";
 
 /** `?status=open&ownerId=…&incidentId=…`: action items across incidents, overdue first. */
-export const GET = route(async (request) => {
-  await authorize(request, "viewer");
+export const GET = route({ role: "viewer" }, async (request) => {
   const params = new URL(request.url).searchParams;
   const items = await listActionItems(
     {
@@ -18,8 +16,7 @@ export const GET = route(async (request) => {
   return NextResponse.json({ actionItems: items });
 });
 
-export const POST = route(async (request) => {
-  const actor = await authorize(request, "responder");
+export const POST = route({ role: "responder" }, async (request, { actor }) => {
   const input = await readJson(request, ZCreateActionItem);
   return NextResponse.json({ actionItem: await createActionItem({ input, actor }) }, { status: 201 });
 });

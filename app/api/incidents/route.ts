@@ -1,10 +1,6 @@
-import { authorize, authorizeRead } from "@/lib/auth";
 import { incidentCollectionHandlers } from "@/lib/incidents/routes";
 import { attachRunbookInTx } from "@/lib/runbooks";
 
-const handlers = incidentCollectionHandlers(authorize, {
-  attachRunbook: attachRunbookInTx,
-  authenticateRead: authorizeRead,
-});
+const handlers = incidentCollectionHandlers({ tokensOnly: false }, { attachRunbook: attachRunbookInTx });
 export const GET = handlers.GET;
 export const POST = handlers.POST;

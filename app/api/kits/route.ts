@@ -1,17 +1,15 @@
 import { NextResponse } from "next/server";
-import { authorize, authorizeRead } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { createKit, readReadiness, ZCreateKit } from "@/lib/kits";
 import { authorFromActor } from "@/lib/timeline";
 
 /** Every kit with its state derived from the chain now (never a signature: KitView is an explicit select). */
-export const GET = route(async (request) => {
-  const kits = await authorizeRead(request, "viewer", () => readReadiness());
+export const GET = route({ role: "viewer" }, async () => {
+  const kits = await readReadiness();
   return NextResponse.json({ kits });
 });
 
-export const POST = route(async (request) => {
-  const actor = await authorize(request, "admin");
+export const POST = route({ role: "admin" }, async (request, { actor }) => {
   const input = await readJson(request, ZCreateKit);
   const kit = await createKit({ input, author: authorFromActor(actor) });
   return NextResponse.json({ id: kit.id }, { status: 201 });

@@ -1,11 +1,9 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { listOverdueActionItems, listOverduePostMortems, listPostMortems } from "@/lib/postmortems";
 
 /** All post-mortems, or with `?overdue=1` the overdue post-mortems and action items (the dashboard's lists). */
-export const GET = route(async (request) => {
-  await authorize(request, "viewer");
+export const GET = route({ role: "viewer" }, async (request) => {
   const now = new Date();
   if (new URL(request.url).searchParams.get("overdue") === "1") {
     const [postMortems, actionItems] = await Promise.all([

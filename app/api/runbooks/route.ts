@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { importRunbook, listRunbooks, readRunbookUpload, ZListRunbooksQuery } from "@/lib/runbooks";
 
-export const GET = route(async (request) => {
-  await authorize(request, "viewer");
+export const GET = route({ role: "viewer" }, async (request) => {
   const { q } = ZListRunbooksQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return NextResponse.json({ runbooks: await listRunbooks({ q }) });
 });
 
 /** Imports a runbook (multipart `file`, JSON `{ markdown }` or raw Markdown): 201 with a new version, 200 if unchanged. */
-export const POST = route(async (request) => {
-  const actor = await authorize(request, "responder");
+export const POST = route({ role: "responder" }, async (request, { actor }) => {
   const { bytes, fileName } = await readRunbookUpload(request);
   const { document, version, isNew, preview } = await importRunbook({
     source: bytes,

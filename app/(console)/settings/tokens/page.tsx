@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { TokensPanel } from "@/components/settings/tokens-panel";
-import { requirePageMember } from "@/lib/auth";
-import { listApiTokens } from "@/lib/incidents";
+import { listApiTokens, requirePageMember } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";

@@ -1,10 +1,8 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { getIncidentByRef, toApiIncident } from "@/lib/incidents";
 
-export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
-  await authorize(request, "viewer");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const GET = route<{ ref: string }>({ role: "viewer" }, async (_request, { params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   return NextResponse.json({ incident: toApiIncident(incident) });
 });

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { authorizeRead } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/handle-route";
 import { readReadiness } from "@/lib/kits";
 
-export const GET = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  const { id } = await context.params;
-  const [kit] = await authorizeRead(request, "viewer", () => readReadiness({ id }));
+export const GET = route<{ id: string }>({ role: "viewer" }, async (_request, { params }) => {
+  const { id } = await params;
+  const [kit] = await readReadiness({ id });
   if (!kit) throw new AppError("NOT_FOUND", "No such kit.");
   return NextResponse.json({ kit });
 });

@@ -8,7 +8,7 @@ import { acknowledgeIncidentFromPage } from "../acknowledge-incident";
  * page and the person it was sent to, and is good for nothing else. A POST, so link scanners that fetch the
  * link do not acknowledge for anyone.
  */
-export const POST = route(async (request) => {
+export const POST = route({ role: "public" }, async (request) => {
   const { token } = await readJson(request, ZAcknowledgeToken);
   const { pageId, memberId } = readAcknowledgeToken(token);
   const result = await acknowledgePage({ pageId, memberId, via: "link" });

@@ -1,10 +1,8 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { bindPlaceholder, listPlaceholderBindings, ZBindPlaceholder } from "@/lib/runbooks";
 
-export const GET = route(async (request) => {
-  await authorize(request, "viewer");
+export const GET = route({ role: "viewer" }, async () => {
   return NextResponse.json(await listPlaceholderBindings());
 });
 
@@ -12,8 +10,7 @@ export const GET = route(async (request) => {
  * Binds `{ placeholder, contractId }` (null unbinds). Commander and above: a binding decides which contract
  * a runbook's one-click actions and proposals target.
  */
-export const PUT = route(async (request) => {
-  await authorize(request, "commander");
+export const PUT = route({ role: "commander" }, async (request) => {
   const input = await readJson(request, ZBindPlaceholder);
   return NextResponse.json({ binding: await bindPlaceholder(input) });
 });

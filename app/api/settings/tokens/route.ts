@@ -1,16 +1,13 @@
 import { NextResponse } from "next/server";
-import { authorize, createApiToken } from "@/lib/auth";
+import { createApiToken, listApiTokens, ZCreateApiToken } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
-import { listApiTokens, ZCreateApiToken } from "@/lib/incidents";
 
-export const GET = route(async (request) => {
-  await authorize(request, "admin");
+export const GET = route({ role: "admin" }, async () => {
   return NextResponse.json({ tokens: await listApiTokens() });
 });
 
 /** The token is in this response and nowhere else, ever: only its hash is stored. */
-export const POST = route(async (request) => {
-  const actor = await authorize(request, "admin");
+export const POST = route({ role: "admin" }, async (request, { actor }) => {
   const input = await readJson(request, ZCreateApiToken);
   const { token, record } = await createApiToken({
     ...input,

@@ -4,7 +4,8 @@ import { route } from "@/lib/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
+// Public on purpose: signing in starts here.
+export const GET = route({ role: "public" }, async () => {
   const nonce = await createSiweNonce();
   return NextResponse.json({ nonce }, { headers: { "cache-control": "no-store" } });
 });

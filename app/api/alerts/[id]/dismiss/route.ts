@@ -1,11 +1,9 @@
 import { NextResponse } from "next/server";
 import { dismissAlert } from "@/lib/alerts";
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 
-export const POST = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "responder");
-  const { id } = await context.params;
+export const POST = route<{ id: string }>({ role: "responder" }, async (_request, { params }) => {
+  const { id } = await params;
   await dismissAlert(id);
   return NextResponse.json({ ok: true });
 });

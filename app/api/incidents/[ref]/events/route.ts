@@ -1,6 +1,5 @@
-import { authorize } from "@/lib/auth";
 import { incidentEventsHandlers } from "@/lib/incidents/routes";
 
-const handlers = incidentEventsHandlers(authorize);
+const handlers = incidentEventsHandlers({ tokensOnly: false });
 export const GET = handlers.GET;
 export const POST = handlers.POST;

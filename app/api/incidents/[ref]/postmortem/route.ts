@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/handle-route";
 import { getIncidentByRef } from "@/lib/incidents";
 import { getPostMortem, savePostMortem, ZSavePostMortem } from "@/lib/postmortems";
 
-type Context = { params: Promise<{ ref: string }> };
+type Params = { ref: string };
 
-export const GET = route(async (request, context: Context) => {
-  await authorize(request, "viewer");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   const postMortem = await getPostMortem(incident.id);
   if (!postMortem) throw new AppError("NOT_FOUND", "This incident has no post-mortem yet.");
   const { revisions, ...rest } = postMortem;
@@ -23,10 +21,9 @@ export const GET = route(async (request, context: Context) => {
  * Saves the text against the version it was edited from. 409 carries the current text and version so the
  * editor can show both texts and merge: the refused text stays in the browser, never overwritten.
  */
-export const PUT = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const PUT = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZSavePostMortem);
-  const incident = await getIncidentByRef((await context.params).ref);
+  const incident = await getIncidentByRef((await params).ref);
   const result = await savePostMortem({ incidentId: incident.id, input, actor });
   if (result.kind === "conflict") {
     return NextResponse.json(

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorize, hasRole } from "@/lib/auth";
+import { hasRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/handle-route";
 import { getIncidentByRef } from "@/lib/incidents";
@@ -7,17 +7,15 @@ import { assessProposalGuards, describeGuard } from "@/lib/runbooks";
 import { listProposals, proposeSafeTransaction, ZProposeTransaction } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
-type Context = { params: Promise<{ ref: string }> };
+type Params = { ref: string };
 
-export const GET = route(async (request, context: Context) => {
-  await authorize(request, "viewer");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   return NextResponse.json({ proposals: await listProposals({ incidentId: incident.id }) });
 });
 
-export const POST = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const POST = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   const input = await readJson(request, ZProposeTransaction);
   // Guardrails are read here, at the edge (the runbook checklist is the runbooks domain's; proposing the Safe's).
   const guards = await assessProposalGuards({

@@ -1,16 +1,14 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { getIncidentByRef } from "@/lib/incidents";
 import { attachRunbook, getIncidentRunbooks, suggestRunbooks, ZAttachRunbook } from "@/lib/runbooks";
 import { authorFromActor } from "@/lib/timeline";
 
-type Context = { params: Promise<{ ref: string }> };
+type Params = { ref: string };
 
 /** The incident's checklist runs, and the sections suggested for it (severity, alert routes). */
-export const GET = route(async (request, context: Context) => {
-  await authorize(request, "viewer");
-  const { ref } = await context.params;
+export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) => {
+  const { ref } = await params;
   const incident = await getIncidentByRef(ref);
   const [runbooks, { suggestions }] = await Promise.all([
     getIncidentRunbooks({ id: incident.id, ref }),
@@ -20,10 +18,9 @@ export const GET = route(async (request, context: Context) => {
 });
 
 /** Attaches `{ versionId, anchor }`: 201 when new, 200 when that section was already attached. */
-export const POST = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const POST = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZAttachRunbook);
-  const { ref } = await context.params;
+  const { ref } = await params;
   const incident = await getIncidentByRef(ref);
   const { incidentRunbook, isNew } = await attachRunbook({
     incidentId: incident.id,

@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/auth";
+import { stillHasRole } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { getIncidentByRef, toApiEvent } from "@/lib/incidents";
 import { createIncidentEventStream, resumePointFrom, sseResponse, timelineHub } from "@/lib/live";
@@ -6,9 +6,8 @@ import { createIncidentEventStream, resumePointFrom, sseResponse, timelineHub } 
 export const dynamic = "force-dynamic";
 
 /** Server-Sent Events of one timeline; resumes after Last-Event-ID (or ?after=) without gaps. */
-export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
-  await authorize(request, "viewer");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const GET = route<{ ref: string }>({ role: "viewer" }, async (request, { actor, params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   return sseResponse(
     createIncidentEventStream({
       hub: timelineHub(),
@@ -16,6 +15,8 @@ export const GET = route(async (request, context: { params: Promise<{ ref: strin
       serialize: toApiEvent,
       ...resumePointFrom(request),
       signal: request.signal,
+      // Removed or demoted while watching: the stream stops.
+      access: stillHasRole(actor, "viewer"),
     }),
   );
 });

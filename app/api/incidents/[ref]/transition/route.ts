@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorize, hasRole } from "@/lib/auth";
+import { hasRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/handle-route";
 import {
@@ -13,14 +13,13 @@ import { onIncidentResolved } from "@/lib/postmortems";
 import { describeOpenRisks, readOpenRisks } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
-export const POST = route(async (request, context: { params: Promise<{ ref: string }> }) => {
-  const actor = await authorize(request, "responder");
+export const POST = route<{ ref: string }>({ role: "responder" }, async (request, { actor, params }) => {
   const transition = await readJson(request, ZIncidentTransition);
   // Some moves need more than responding: the body says which move, so the role is checked after it.
   const required = TRANSITION_ROLE[transition.action];
   if (!hasRole(actor.role, required))
     throw new AppError("FORBIDDEN", `This needs the ${required} role; you are ${actor.role}.`);
-  const incident = await getIncidentByRef((await context.params).ref);
+  const incident = await getIncidentByRef((await params).ref);
   // Resolving while contracts are still paused, a timelock waits or a proposal is open takes a reason; what
   // was open is recorded with the resolve (read here, at the edge: the chain and the queue are the Safe's).
   if (transition.action === "resolve") {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { type Actor, authorize } from "@/lib/auth";
+import type { Actor } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import {
   breakGlass,
@@ -12,7 +12,7 @@ import {
 } from "@/lib/kits";
 import { authorFromActor } from "@/lib/timeline";
 
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 const actorKey = (actor: Actor) => `${actor.kind}:${actor.id}`;
 
 /**
@@ -20,11 +20,10 @@ const actorKey = (actor: Actor) => `${actor.kind}:${actor.id}`;
  * calldata for the current nonce (it contains the signatures: the one place they leave the server; the
  * page hands it to the wallet without rendering it). Not cacheable, never logged.
  */
-export const POST = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const POST = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZBreakGlass);
   const result = await breakGlass({
-    kitId: (await context.params).id,
+    kitId: (await params).id,
     input,
     actorKey: actorKey(actor),
     author: authorFromActor(actor),
@@ -34,17 +33,15 @@ export const POST = route(async (request, context: Context) => {
 });
 
 /** The wallet sent it: receipt, verification reads, containment. */
-export const PUT = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const PUT = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZRecordKitExecution);
   const result = await recordKitExecution({ ...input, author: authorFromActor(actor) });
-  await recheckKits({ kitId: (await context.params).id }).catch(() => undefined);
+  await recheckKits({ kitId: (await params).id }).catch(() => undefined);
   return NextResponse.json(result);
 });
 
 /** The wallet refused: end the claim so the glass can be broken again. */
-export const DELETE = route(async (request) => {
-  const actor = await authorize(request, "responder");
+export const DELETE = route({ role: "responder" }, async (request, { actor }) => {
   const input = await readJson(request, z.object({ executionId: z.string().min(1) }));
   await releaseKitExecution({
     executionId: input.executionId,

@@ -1,14 +1,12 @@
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { exportKit, ZExportKit } from "@/lib/kits";
 import { authorFromActor } from "@/lib/timeline";
 
 /** A passphrase-sealed kit file for an offline vault (commanders; an audit event). */
-export const POST = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  const actor = await authorize(request, "commander");
+export const POST = route<{ id: string }>({ role: "commander" }, async (request, { actor, params }) => {
   const { passphrase } = await readJson(request, ZExportKit);
   const { filename, file } = await exportKit({
-    kitId: (await context.params).id,
+    kitId: (await params).id,
     passphrase,
     author: authorFromActor(actor),
   });

@@ -1,20 +1,17 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { deletePolicy, savePolicy, ZEscalationPolicy } from "@/lib/paging";
 
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
-export const PUT = route(async (request, context: Context) => {
-  await authorize(request, "admin");
+export const PUT = route<Params>({ role: "admin" }, async (request, { params }) => {
   const input = await readJson(request, ZEscalationPolicy);
-  const { id } = await context.params;
+  const { id } = await params;
   return NextResponse.json({ policy: await savePolicy(id, input) });
 });
 
-export const DELETE = route(async (request, context: Context) => {
-  await authorize(request, "admin");
-  const { id } = await context.params;
+export const DELETE = route<Params>({ role: "admin" }, async (_request, { params }) => {
+  const { id } = await params;
   await deletePolicy(id);
   return NextResponse.json({ ok: true });
 });

@@ -1,21 +1,20 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { deleteContactRoute, updateContactRoute, ZUpdateContactRoute } from "@/lib/paging";
 import { memberIdOf } from "../../member-of";
 
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
-export const PATCH = route(async (request, context: Context) => {
-  const memberId = memberIdOf(await authorize(request, "viewer"));
+export const PATCH = route<Params>({ role: "viewer" }, async (request, { actor, params }) => {
+  const memberId = memberIdOf(actor);
   const input = await readJson(request, ZUpdateContactRoute);
-  const { id } = await context.params;
+  const { id } = await params;
   return NextResponse.json({ route: await updateContactRoute(id, memberId, input) });
 });
 
-export const DELETE = route(async (request, context: Context) => {
-  const memberId = memberIdOf(await authorize(request, "viewer"));
-  const { id } = await context.params;
+export const DELETE = route<Params>({ role: "viewer" }, async (_request, { actor, params }) => {
+  const memberId = memberIdOf(actor);
+  const { id } = await params;
   await deleteContactRoute(id, memberId);
   return NextResponse.json({ ok: true });
 });

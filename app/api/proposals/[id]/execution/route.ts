@@ -1,17 +1,16 @@
 import { NextResponse } from "next/server";
-import { type Actor, authorize } from "@/lib/auth";
+import type { Actor } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { claimExecution, recordExecution, releaseExecution, ZRecordExecution } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 const actorKey = (actor: Actor) => `${actor.kind}:${actor.id}`;
 
 /** Claim: re-read, re-simulate, lock, and receive execTransaction's arguments with ordered signatures. */
-export const POST = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const POST = route<Params>({ role: "responder" }, async (_request, { actor, params }) => {
   const plan = await claimExecution({
-    proposalId: (await context.params).id,
+    proposalId: (await params).id,
     actorKey: actorKey(actor),
     author: authorFromActor(actor),
   });
@@ -19,11 +18,10 @@ export const POST = route(async (request, context: Context) => {
 });
 
 /** Record the transaction the wallet sent: receipt, ExecutionSuccess/Failure, timelocks, verification. */
-export const PUT = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
+export const PUT = route<Params>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZRecordExecution);
   const result = await recordExecution({
-    proposalId: (await context.params).id,
+    proposalId: (await params).id,
     txHash: input.txHash,
     actorKey: actorKey(actor),
     author: authorFromActor(actor),
@@ -37,8 +35,7 @@ export const PUT = route(async (request, context: Context) => {
 });
 
 /** Give the lock back: the wallet refused or the transaction was never sent. */
-export const DELETE = route(async (request, context: Context) => {
-  const actor = await authorize(request, "responder");
-  await releaseExecution({ proposalId: (await context.params).id, actorKey: actorKey(actor) });
+export const DELETE = route<Params>({ role: "responder" }, async (_request, { actor, params }) => {
+  await releaseExecution({ proposalId: (await params).id, actorKey: actorKey(actor) });
   return NextResponse.json({ released: true });
 });

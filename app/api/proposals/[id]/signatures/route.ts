@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { addSignature, ZAddSignature } from "@/lib/safe";
 import { authorFromActor } from "@/lib/timeline";
 
 // Owners sign; their console role only needs to let them act (a responder or above).
-export const POST = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  const actor = await authorize(request, "responder");
+export const POST = route<{ id: string }>({ role: "responder" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZAddSignature);
   const signature = await addSignature({
-    proposalId: (await context.params).id,
+    proposalId: (await params).id,
     input,
     author: authorFromActor(actor),
   });

@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/handle-route";
 import { loadRunbookAction, parseRunbookActionRef } from "@/lib/runbooks";
@@ -8,8 +7,7 @@ import { loadRunbookAction, parseRunbookActionRef } from "@/lib/runbooks";
  * `?runbook=<versionId>:<anchor>:<actionIndex>` (the proposal link's parameter) → the action, its bound
  * contract, the Safe holding the section's role (read on chain) and calldata-ready arguments.
  */
-export const GET = route(async (request) => {
-  await authorize(request, "viewer");
+export const GET = route({ role: "viewer" }, async (request) => {
   const ref = parseRunbookActionRef(new URL(request.url).searchParams.get("runbook") ?? "");
   if (!ref) {
     throw new AppError("UNPROCESSABLE", "runbook: expected <versionId>:<anchor>:<actionIndex>.", {

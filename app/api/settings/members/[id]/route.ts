@@ -1,11 +1,9 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { changeMemberRole, ZChangeRole } from "@/lib/members";
 
-export const PATCH = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
+export const PATCH = route<{ id: string }>({ role: "admin" }, async (request, { params }) => {
   const { role } = await readJson(request, ZChangeRole);
-  const { id } = await context.params;
+  const { id } = await params;
   return NextResponse.json({ member: await changeMemberRole({ memberId: id, role }) });
 });

@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
-import { authorize, revokeApiToken } from "@/lib/auth";
+import { revokeApiToken } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/handle-route";
 
-export const DELETE = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
-  const { id } = await context.params;
+export const DELETE = route<{ id: string }>({ role: "admin" }, async (_request, { params }) => {
+  const { id } = await params;
   await revokeApiToken(id).catch((error: { code?: string }) => {
     if (error?.code === "P2025") throw new AppError("NOT_FOUND", "No such token.");
     throw error;

@@ -1,11 +1,9 @@
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { getIncidentByRef } from "@/lib/incidents";
 import { exportPostMortem } from "@/lib/postmortems";
 
-export const GET = route(async (request, context: { params: Promise<{ ref: string }> }) => {
-  await authorize(request, "viewer");
-  const incident = await getIncidentByRef((await context.params).ref);
+export const GET = route<{ ref: string }>({ role: "viewer" }, async (request, { params }) => {
+  const incident = await getIncidentByRef((await params).ref);
   const { fileName, markdown } = await exportPostMortem(incident);
   return new Response(markdown, {
     headers: {

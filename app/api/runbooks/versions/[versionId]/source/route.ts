@@ -1,11 +1,9 @@
-import { authorize } from "@/lib/auth";
 import { route } from "@/lib/http/handle-route";
 import { getRunbookSource } from "@/lib/runbooks";
 
 /** The original Markdown of a version, byte for byte as imported. */
-export const GET = route(async (request, context: { params: Promise<{ versionId: string }> }) => {
-  await authorize(request, "viewer");
-  const { versionId } = await context.params;
+export const GET = route<{ versionId: string }>({ role: "viewer" }, async (_request, { params }) => {
+  const { versionId } = await params;
   const { fileName, source } = await getRunbookSource(versionId);
   return new Response(source, {
     headers: {

@@ -1,20 +1,17 @@
 import { NextResponse } from "next/server";
 import { deleteAlertRoute, updateAlertRoute, ZUpdateAlertRoute } from "@/lib/alerts";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { assertAutomatableKit } from "@/lib/kits";
 
-export const PATCH = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
+export const PATCH = route<{ id: string }>({ role: "admin" }, async (request, { params }) => {
   const input = await readJson(request, ZUpdateAlertRoute);
   await assertAutomatableKit(input.kitId);
-  const { id } = await context.params;
+  const { id } = await params;
   return NextResponse.json({ route: await updateAlertRoute(id, input) });
 });
 
-export const DELETE = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
-  const { id } = await context.params;
+export const DELETE = route<{ id: string }>({ role: "admin" }, async (_request, { params }) => {
+  const { id } = await params;
   await deleteAlertRoute(id);
   return NextResponse.json({ ok: true });
 });

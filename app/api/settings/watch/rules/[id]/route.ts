@@ -1,18 +1,15 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { readJson, route } from "@/lib/http/handle-route";
 import { deleteWatchRule, updateWatchRule, ZUpdateWatchRule } from "@/lib/watch";
 
-export const PATCH = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
+export const PATCH = route<{ id: string }>({ role: "admin" }, async (request, { params }) => {
   const input = await readJson(request, ZUpdateWatchRule);
-  const { id } = await context.params;
+  const { id } = await params;
   return NextResponse.json({ rule: await updateWatchRule(id, input) });
 });
 
-export const DELETE = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  await authorize(request, "admin");
-  const { id } = await context.params;
+export const DELETE = route<{ id: string }>({ role: "admin" }, async (_request, { params }) => {
+  const { id } = await params;
   await deleteWatchRule(id);
   return NextResponse.json({ ok: true });
 });

@@ -1,5 +1,6 @@
-import { incidentEventsHandlers, requireApiToken } from "@/lib/incidents/routes";
+import { incidentEventsHandlers } from "@/lib/incidents/routes";
 
-const handlers = incidentEventsHandlers(requireApiToken);
+// API v1 is for machines: an API token only.
+const handlers = incidentEventsHandlers({ tokensOnly: true });
 export const GET = handlers.GET;
 export const POST = handlers.POST;

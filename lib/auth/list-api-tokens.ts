@@ -1,4 +1,4 @@
-import { db } from "../../db/client";
+import { db } from "../db/client";
 
 /** Tokens for the settings list: never the hash, only the prefix that identifies a token. */
 export function listApiTokens() {
