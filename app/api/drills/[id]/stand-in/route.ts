@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
-import { authorize } from "@/lib/auth";
 import { standInForOwner, ZStandIn } from "@/lib/drills";
 import { readJson, route } from "@/lib/http/handle-route";
 import { authorFromActor } from "@/lib/timeline";
 
 // The facilitator (a commander) lets the fork act for an absent owner; the report marks it as a stand-in.
-export const POST = route(async (request, context: { params: Promise<{ id: string }> }) => {
-  const actor = await authorize(request, "commander");
+export const POST = route<{ id: string }>({ role: "commander" }, async (request, { actor, params }) => {
   const input = await readJson(request, ZStandIn);
-  await standInForOwner({ drillId: (await context.params).id, input, author: authorFromActor(actor) });
+  await standInForOwner({ drillId: (await params).id, input, author: authorFromActor(actor) });
   return NextResponse.json({ owner: input.owner }, { status: 201 });
 });
