@@ -30,7 +30,14 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type FieldIssue = { path: string; message: string };
 
+// Next bundles instrumentation.ts apart from the routes, so a module wired in at start (lib/auth's
+// authenticateRoute, the timeline's subscribers) throws AppErrors made by another copy of this class than the
+// one a route checks against. The brand is registered globally (Symbol.for), so `instanceof AppError` means
+// "an AppError" whichever copy made it.
+const BRAND = Symbol.for("breakglass.AppError");
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly fields: FieldIssue[];
   readonly details?: Record<string, unknown>;
@@ -49,6 +56,10 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
 }
 

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, test as base, type Page } from "@playwright/test";
 import type { Hex } from "viem";
 import type { DemoDeployment } from "../../lib/chain/demo";
-import { injectedProviderScript } from "./injected-provider";
+import { installTestWallet } from "./injected-provider";
 import { signInWithKey } from "./sign-in";
 
 export type Stack = { baseURL: string; baseURLB: string; rpcUrl: string; deployment: DemoDeployment };
@@ -33,9 +33,7 @@ export async function walletContext(
     baseURL,
     extraHTTPHeaders: { origin: new URL(baseURL).origin },
   });
-  await context.addInitScript({
-    content: injectedProviderScript({ rpcUrl: stack.rpcUrl, account: account.address }),
-  });
+  await installTestWallet(context, { rpcUrl: stack.rpcUrl, account: account.address });
   if (options.signIn) await signInWithKey(context.request, baseURL, account.privateKey as Hex);
   return { context, page: await context.newPage() };
 }

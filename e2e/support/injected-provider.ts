@@ -1,22 +1,39 @@
+import type { BrowserContext } from "@playwright/test";
+
 /**
- * A test-only EIP-1193 wallet injected into the page. It forwards every request to anvil, whose default
- * accounts are unlocked: signatures are real signatures by real keys, made by the node, not mocked.
+ * Installs the test wallet in a browser context: the page gets an EIP-1193 provider whose requests the test
+ * process forwards to anvil (whose default accounts are unlocked: real signatures by real keys, made by the
+ * node, not mocked). Like a browser extension, the wallet talks to its node from outside the page, so the
+ * console's Content-Security-Policy (connect-src 'self') applies to the console, not to the wallet.
  */
-export function injectedProviderScript(options: { rpcUrl: string; account: string }): string {
+export async function installTestWallet(
+  context: BrowserContext,
+  options: { rpcUrl: string; account: string },
+) {
+  await context.exposeBinding("__breakglassWalletRpc", async (_source, body: string) => {
+    const response = await fetch(options.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    return response.text();
+  });
+  await context.addInitScript({ content: injectedProviderScript(options) });
+}
+
+function injectedProviderScript(options: { rpcUrl: string; account: string }): string {
   return `(() => {
-  const rpcUrl = ${JSON.stringify(options.rpcUrl)};
   const account = ${JSON.stringify(options.account)};
   const listeners = {};
   let nextId = 1;
   // Like a real wallet on a new site: no accounts until the page asks and the user approves.
   let isConnected = false;
   async function rpc(method, params) {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params: params ?? [] }),
-    });
-    const body = await response.json();
+    const body = JSON.parse(
+      await window.__breakglassWalletRpc(
+        JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params: params ?? [] }),
+      ),
+    );
     if (body.error) {
       const error = new Error(body.error.message);
       error.code = body.error.code;

@@ -3,7 +3,7 @@ import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { startSeededStack } from "../../lib/devstack/start-seeded-stack";
 import type { Stack } from "./fixtures";
-import { injectedProviderScript } from "./injected-provider";
+import { installTestWallet } from "./injected-provider";
 import { signInWithKey } from "./sign-in";
 
 export type OwnStack = Stack & {
@@ -57,9 +57,7 @@ export async function localSigningWalletContext(
     const { EIP712Domain: _domain, ...rest } = types;
     return account.signTypedData({ ...typed, types: rest } as Parameters<typeof account.signTypedData>[0]);
   });
-  await context.addInitScript({
-    content: injectedProviderScript({ rpcUrl: stack.rpcUrl, account: account.address }),
-  });
+  await installTestWallet(context, { rpcUrl: stack.rpcUrl, account: account.address });
   await context.addInitScript({
     content: `(() => {
   const provider = window.ethereum;

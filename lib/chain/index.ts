@@ -17,3 +17,4 @@ export { type ChainConfig, getChain, listChains } from "./list-chains";
 export { listPublicChains } from "./public-chains";
 export { publicClientFor } from "./public-client";
 export type { PublicChain } from "./wagmi-config";
+export { waitForKnownReceipt } from "./wait-for-known-receipt";

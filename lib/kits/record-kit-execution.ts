@@ -1,5 +1,5 @@
 import { type Hex, parseEventLogs } from "viem";
-import { publicClientFor } from "../chain";
+import { publicClientFor, waitForKnownReceipt } from "../chain";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 // The file, not lib/incidents/index.ts: the index pulls next-auth (see claim-kit-execution.ts).
@@ -50,22 +50,7 @@ export async function recordKitExecution(options: {
     data: { state: "sent", txHash: options.txHash },
   });
   const client = await publicClientFor(kit.safe.chainId);
-  let receipt: Awaited<ReturnType<typeof client.waitForTransactionReceipt>>;
-  try {
-    receipt = await client.waitForTransactionReceipt({
-      hash: options.txHash as Hex,
-      timeout: 60_000,
-      pollingInterval: 100,
-    });
-  } catch (error) {
-    throw new AppError(
-      "BAD_GATEWAY",
-      `No receipt for ${options.txHash} yet; record it again once it is mined.`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const receipt = await waitForKnownReceipt(client, options.txHash as Hex, { pollingInterval: 100 });
   const log = parseEventLogs({ abi: safeAbi, logs: receipt.logs }).find(
     (l) =>
       l.address.toLowerCase() === kit.safe.address.toLowerCase() &&

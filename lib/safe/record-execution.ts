@@ -1,5 +1,5 @@
 import { type Hex, parseEventLogs } from "viem";
-import { publicClientFor } from "../chain";
+import { publicClientFor, waitForKnownReceipt } from "../chain";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -31,20 +31,7 @@ export async function recordExecution(options: {
   if (proposal.state === "executed" && proposal.executedTxHash === options.txHash)
     return { proposal, verification: { events: [], errors: [] } };
   const client = await publicClientFor(proposal.safe.chainId);
-  let receipt: Awaited<ReturnType<typeof client.waitForTransactionReceipt>>;
-  try {
-    receipt = await client.waitForTransactionReceipt({
-      hash: options.txHash as Hex,
-      timeout: 60_000,
-      pollingInterval: 250,
-    });
-  } catch (error) {
-    throw new AppError(
-      "BAD_GATEWAY",
-      `No receipt for ${options.txHash} yet; record it again once it is mined.`,
-      { cause: error },
-    );
-  }
+  const receipt = await waitForKnownReceipt(client, options.txHash as Hex, { pollingInterval: 250 });
   if (receipt.status !== "success") {
     await releaseExecution({ proposalId: proposal.id, actorKey: options.actorKey });
     await reconcileSafeProposals(proposal.safeId);

@@ -41,7 +41,7 @@ export const PUT = route<Params>({ role: "responder" }, async (request, { actor,
 });
 
 /** The wallet refused: end the claim so the glass can be broken again. */
-export const DELETE = route({ role: "responder" }, async (request, { actor }) => {
+export const DELETE = route<Params>({ role: "responder" }, async (request, { actor }) => {
   const input = await readJson(request, z.object({ executionId: z.string().min(1) }));
   await releaseKitExecution({
     executionId: input.executionId,
