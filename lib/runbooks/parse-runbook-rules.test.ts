@@ -73,6 +73,24 @@ describe("numbered steps and expected values", () => {
     );
     expect(parsed.actions.map((action) => action.expect)).toEqual(["true", "0xabc", null]);
   });
+
+  it("reads // comments and a comment after the call on its own line as the expected value", () => {
+    const parsed = parseRunbook(
+      '## Check\n\n```bash\ncast call $P "paused()(bool)"\n// Should return true\ncast call $P "paused()(bool)"  // Should return true\ncast call $P "owner()(address)" # Returns: 0xabc\ncast call $P "cap()(uint256)" # read the cap\n```\n',
+    );
+    expect(parsed.actions.map((action) => [action.expect, action.args])).toEqual([
+      ["true", []],
+      ["true", []],
+      ["0xabc", []],
+      [null, []],
+    ]);
+    expect(parsed.runbooks[0]!.steps.map((step) => step.kind)).toEqual([
+      "verify",
+      "verify",
+      "verify",
+      "verify",
+    ]);
+  });
 });
 
 describe("cast commands", () => {

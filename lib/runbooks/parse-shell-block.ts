@@ -7,7 +7,8 @@ import { tokenizeShellWords } from "./tokenize-shell-words";
 
 // A shell code block as steps. `cast send`/`cast call` become action/verify steps (and entries in
 // `actions`), other commands copyable command steps. Comments carry meaning in runbooks, so:
-// `# Expected: X` is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
+// `# Expected: X` (also `# expect X`, `# Should return: X`, `// Should return X`, or the same after the
+// command on its line) is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
 // `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
 // above a command that command's comment, and any other comment a note.
 
@@ -17,7 +18,7 @@ type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "acti
 
 // "# Expected: true", and the short forms "# expect true", "# Should return: true" when what follows is one
 // value (a sentence after them, "expect a short pause", is a note).
-const EXPECTED = /^expected(?:\s+(?:result|output|response|value))?\s*[:=]\s*(.*)$/i;
+const EXPECTED = /^(?:expected(?:\s+(?:result|output|response|value))?|returns?|output)\s*[:=]\s*(.*)$/i;
 const EXPECTED_SHORT = /^(?:expects?|should\s+(?:return|be|equal|show|output|print))\s*[:=]?\s+(\S+?)\.?$/i;
 const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
@@ -32,17 +33,34 @@ function selectorOf(signature: string): `0x${string}` {
   return selector;
 }
 
-/** `cast send ... "schedule(...)" # starts the 48 hour delay`: the delay a trailing comment states. */
-function trailingDelay(command: string): { text: string; seconds: number } | null {
-  const last = command.slice(command.lastIndexOf("\n") + 1);
-  const hash = last.search(/\s#\s/);
-  if (hash < 0 || (last.slice(0, hash).split('"').length - 1) % 2 === 1) return null;
+/**
+ * The comment after a command on its own last line: `cast send ... # starts the 48 hour delay`, or
+ * `cast call ... // Should return true` (JavaScript-style, which shell would read as arguments). Null when
+ * the marker is inside quotes. `code` is the command without it.
+ */
+function trailingComment(command: string): { code: string; text: string } | null {
+  const lineStart = command.lastIndexOf("\n") + 1;
+  const last = command.slice(lineStart);
+  const marker = /\s(?:#|\/\/)(?:\s|$)/.exec(last);
+  if (!marker) return null;
+  const before = last.slice(0, marker.index);
+  if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1) return null;
   const text = last
-    .slice(hash)
-    .replace(/^\s#\s*/, "")
+    .slice(marker.index)
+    .replace(/^\s(?:#|\/\/)\s*/, "")
     .trim();
-  const seconds = parseTimelockMention(text) ?? parseWait(text);
-  return seconds === null ? null : { text, seconds };
+  return { code: command.slice(0, lineStart + marker.index).trimEnd(), text };
+}
+
+/** The delay a trailing comment states: `# starts the 48 hour delay`. */
+function delayOf(text: string): number | null {
+  return parseTimelockMention(text) ?? parseWait(text);
+}
+
+/** The expected value a comment states (`Expected: true`, `expect true`, `Should return: true`), or null. */
+function expectedOf(text: string): string | null {
+  const expected = EXPECTED.exec(text) ?? EXPECTED_SHORT.exec(text);
+  return expected ? expected[1]!.trim() : null;
 }
 
 export function parseShellBlock(code: string, language: string, context: ShellBlockContext): RunbookStep[] {
@@ -123,7 +141,8 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     }
     lastWait = null;
 
-    const casts = parseCastCommands(command);
+    const trailing = trailingComment(command);
+    const casts = parseCastCommands(trailing?.code ?? command);
     let step: CommandLikeStep;
     if (casts.length > 0) {
       const castSteps = casts.map((cast): CommandLikeStep => {
@@ -160,8 +179,10 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     if (comment) step.comment = comment;
     steps.push(step);
     lastCommand = step;
-    const delay = step.kind === "action" ? trailingDelay(command) : null;
-    if (delay) steps.push({ kind: "wait", text: delay.text, durationSeconds: delay.seconds });
+    const trailingExpect = trailing ? expectedOf(trailing.text) : null;
+    if (trailingExpect) setExpect(step, trailingExpect);
+    const delay = trailing && step.kind === "action" ? delayOf(trailing.text) : null;
+    if (trailing && delay !== null) steps.push({ kind: "wait", text: trailing.text, durationSeconds: delay });
   }
   flushComments();
   return steps;
