@@ -142,3 +142,22 @@ describe("templates", () => {
     );
   });
 });
+
+describe("checklists with nested lists", () => {
+  it("never leaks a nested item or its checkbox into the parent's text", () => {
+    // Loose (blank lines between items: marked leaves `[ ]` in the paragraph) and over-indented (the nested
+    // list is continuation text for CommonMark) lists, beside a nested list marked does read.
+    const found = steps(
+      "## Plan\n\n- [ ] **Week 1:**\n\n  - [ ] Audit\n\n- [x] **Week 2:** rollout\n      - [ ] Deploy\n        to all regions\n      - Announce\n- [ ] **Week 3:**\n  - [ ] Review\n",
+    );
+    expect(found).toEqual([
+      { kind: "check", text: "**Week 1:**", checked: false },
+      { kind: "check", text: "Audit", checked: false },
+      { kind: "check", text: "**Week 2:** rollout", checked: true },
+      { kind: "check", text: "Deploy\nto all regions", checked: false },
+      { kind: "note", text: "Announce" },
+      { kind: "check", text: "**Week 3:**", checked: false },
+      { kind: "check", text: "Review", checked: false },
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   setSectionField,
 } from "./runbook-builder";
 import type { RunbookStep } from "./schemas";
+import { splitNestedItems } from "./split-nested-items";
 
 // Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note.
 
@@ -163,42 +164,61 @@ function inlineCommands(builder: RunbookBuilder, text: string): { steps: Runbook
   return { steps, command };
 }
 
+type ItemShape = { isTask: boolean; checked: boolean; ordinal: number | null };
+
+function readListItem(builder: RunbookBuilder, text: string, shape: ItemShape): void {
+  const plain = stripInlineMarkdown(text);
+  const severity = parseSeverityListItem(plain);
+  if (severity) builder.severities.push(severity);
+  const field = FIELD_LINE.exec(text);
+  if (field) addSeverityField(builder, field[1]!, field[2]!);
+  addAlertLine(builder, plain);
+  const { steps, command } = inlineCommands(builder, text);
+  const wait = parseWait(plain);
+  const timelock = parseTimelockMention(plain);
+  const ordinal = shape.ordinal === null ? {} : { ordinal: shape.ordinal };
+  let step: RunbookStep;
+  if (shape.isTask) {
+    // A checklist item stays checkable; a wait it states is its duration ("- [ ] Wait 24 hours").
+    step = { kind: "check", text, checked: shape.checked };
+    if (wait !== null) step.durationSeconds = wait;
+  } else if (wait !== null) {
+    step = { kind: "wait", text, durationSeconds: wait, ...ordinal };
+  } else if (shape.ordinal !== null) {
+    step = { kind: "check", text, ordinal: shape.ordinal };
+  } else {
+    step = { kind: "note", text };
+  }
+  if (step.kind === "check") {
+    if (timelock !== null) step.durationSeconds ??= timelock;
+    if (command !== undefined) step.command = command;
+  }
+  addStep(builder, step);
+  for (const inline of steps) addStep(builder, inline);
+  if (BOLD_ONLY.test(text)) builder.lastLabel = plain.replace(/:$/, "");
+}
+
 function handleList(builder: RunbookBuilder, list: Tokens.List): void {
   const start = typeof list.start === "number" ? list.start : 1;
   list.items.forEach((item, index) => {
     const children = item.tokens.filter((token) => token.type !== "checkbox");
     const first = children[0];
     const hasText = first !== undefined && (first.type === "text" || first.type === "paragraph");
-    const text = hasText ? (first as Tokens.Text).text.trim() : "";
-    const plain = stripInlineMarkdown(text);
-    if (text !== "") {
-      const severity = parseSeverityListItem(plain);
-      if (severity) builder.severities.push(severity);
-      const field = FIELD_LINE.exec(text);
-      if (field) addSeverityField(builder, field[1]!, field[2]!);
-      addAlertLine(builder, plain);
-      const { steps, command } = inlineCommands(builder, text);
-      const wait = parseWait(plain);
-      const timelock = parseTimelockMention(plain);
-      let step: RunbookStep;
-      if (item.task) {
-        // A checklist item stays checkable; a wait it states is its duration ("- [ ] Wait 24 hours").
-        step = { kind: "check", text, checked: item.checked === true };
-        if (wait !== null) step.durationSeconds = wait;
-      } else if (wait !== null) {
-        step = { kind: "wait", text, durationSeconds: wait, ...(list.ordered && { ordinal: start + index }) };
-      } else if (list.ordered) {
-        step = { kind: "check", text, ordinal: start + index };
-      } else {
-        step = { kind: "note", text };
-      }
-      if (step.kind === "check") {
-        if (timelock !== null) step.durationSeconds ??= timelock;
-        if (command !== undefined) step.command = command;
-      }
-      addStep(builder, step);
-      for (const inline of steps) addStep(builder, inline);
-      if (BOLD_ONLY.test(text)) builder.lastLabel = plain.replace(/:$/, "");
+    // Nested list lines marked left in the text are items of their own (split-nested-items.ts).
+    const { own, nested } = splitNestedItems(hasText ? (first as Tokens.Text).text : "");
+    if (own.text !== "") {
+      readListItem(builder, own.text, {
+        isTask: item.task || own.checked !== null,
+        checked: item.task ? item.checked === true : own.checked === true,
+        ordinal: list.ordered ? start + index : null,
+      });
+    }
+    for (const child of nested) {
+      readListItem(builder, child.text, {
+        isTask: child.checked !== null,
+        checked: child.checked === true,
+        ordinal: null,
+      });
     }
     walkTokens(builder, hasText ? children.slice(1) : children);
   });
