@@ -124,6 +124,9 @@ export function RunbookPreviewView({ preview }: { preview: RunbookPreview }) {
               <li key={`${route.alert}-${route.runbook}`}>
                 <code className="font-mono">{route.alert}</code> →{" "}
                 <span className="text-zinc-300">{route.runbook}</span>
+                {route.condition && route.condition !== route.alert ? (
+                  <span className="block text-xs text-zinc-400">when {route.condition}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -38,7 +38,7 @@ export type RunbookPreview = {
     runbook: string | null;
   }[];
   severityLevels: { name: string; label: string | null; responseTime: string | null }[];
-  alertRoutes: { alert: string; runbook: string; severity: string | null }[];
+  alertRoutes: { alert: string; runbook: string; severity: string | null; condition: string | null }[];
   templates: { name: string; runbook: string | null }[];
   placeholders: {
     placeholder: string;
@@ -106,7 +106,12 @@ export async function buildRunbookPreview(
       label,
       responseTime,
     })),
-    alertRoutes: parsed.alertRoutes.map(({ alert, runbook, severity }) => ({ alert, runbook, severity })),
+    alertRoutes: parsed.alertRoutes.map(({ alert, runbook, severity, condition }) => ({
+      alert,
+      runbook,
+      severity,
+      condition,
+    })),
     templates: parsed.templates.map(({ name, runbook }) => ({ name, runbook })),
     placeholders: uses.map((use) => {
       const contract = bound.get(use.placeholder);

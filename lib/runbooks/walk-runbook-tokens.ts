@@ -1,6 +1,12 @@
 import type { Token, Tokens } from "marked";
 import { inlineText, stripInlineMarkdown } from "./inline-text";
-import { parseAlertHeading, parseAlertLine, parseAlertTable, severityWordOf } from "./parse-alert-table";
+import {
+  isConditionField,
+  parseAlertHeading,
+  parseAlertLine,
+  parseAlertTable,
+  severityWordOf,
+} from "./parse-alert-table";
 import { parseCodeBlock } from "./parse-code-block";
 import { parseTimelockMention, parseWait } from "./parse-duration";
 import {
@@ -84,17 +90,30 @@ function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
 }
 
 function addAlertLine(builder: RunbookBuilder, text: string): void {
-  const alert = parseAlertLine(text);
-  if (!alert) return;
-  const foundIn = currentSection(builder).anchor;
+  const line = parseAlertLine(text);
+  if (!line) return;
   builder.alerts.push({
-    alert,
+    alert: line.alert,
     runbookRef: null,
-    foundIn,
+    foundIn: currentSection(builder).anchor,
     isExplicit: true,
     severity: null,
     contextSeverity: null,
-    condition: null,
+    condition: line.condition,
+  });
+}
+
+/** `**Fires when:** X` in a section: the condition of the alert the section answers (no route of its own). */
+function addAlertCondition(builder: RunbookBuilder, key: string, value: string): void {
+  if (!isConditionField(key) || value.trim() === "") return;
+  builder.alerts.push({
+    alert: null,
+    runbookRef: null,
+    foundIn: currentSection(builder).anchor,
+    isExplicit: false,
+    severity: null,
+    contextSeverity: null,
+    condition: stripInlineMarkdown(value),
   });
 }
 
@@ -116,12 +135,13 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
     const field = FIELD_LINE.exec(line.trim());
     const known = field ? sectionFieldOf(field[1]!) : null;
     if (field) addSeverityField(builder, field[1]!, field[2]!);
+    if (field) addAlertCondition(builder, field[1]!, field[2]!);
+    addAlertLine(builder, stripInlineMarkdown(line));
     if (field && known) setSectionField(section, known, stripInlineMarkdown(field[2]!));
     else rest.push(line.trim());
   }
   const text = rest.join("\n").trim();
   if (text === "") return;
-  addAlertLine(builder, stripInlineMarkdown(text));
   const bold = BOLD_ONLY.exec(text);
   if (bold) {
     builder.lastLabel = bold[1]!.replace(/:$/, "").trim();
@@ -172,6 +192,7 @@ function readListItem(builder: RunbookBuilder, text: string, shape: ItemShape): 
   if (severity) builder.severities.push(severity);
   const field = FIELD_LINE.exec(text);
   if (field) addSeverityField(builder, field[1]!, field[2]!);
+  if (field) addAlertCondition(builder, field[1]!, field[2]!);
   addAlertLine(builder, plain);
   const { steps, command } = inlineCommands(builder, text);
   const wait = parseWait(plain);
@@ -229,7 +250,12 @@ function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
   const header = table.header.map(cellText);
   const rows = table.rows.map((row) => row.map(cellText));
   for (const level of parseSeverityTable(header, rows) ?? []) builder.severities.push(level);
-  const alerts = parseAlertTable(header, rows);
+  // Raw cells too: a section column's link keeps its destination only as written.
+  const alerts = parseAlertTable(
+    header,
+    rows,
+    table.rows.map((row) => row.map((cell) => cell.text)),
+  );
   if (alerts) {
     const foundIn = currentSection(builder).anchor;
     const contextSeverity = severityWordOf(builder.headings.filter(Boolean).at(-1) ?? "");
