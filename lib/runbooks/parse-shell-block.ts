@@ -1,7 +1,9 @@
-import { toFunctionSelector } from "viem";
+import { toInferredAction } from "./build-inferred-action";
 import { parseCastCommands, resolveArgValue } from "./parse-cast-command";
 import { parseSleepCommand, parseTimelockMention, parseWait } from "./parse-duration";
+import { createScriptReader, isScriptLine } from "./read-script-calls";
 import type { ContractAction, RunbookStep } from "./schemas";
+import { selectorOf } from "./selector-of";
 import { splitShellScript } from "./split-shell-script";
 import { tokenizeShellWords } from "./tokenize-shell-words";
 
@@ -22,16 +24,6 @@ const EXPECTED = /^(?:expected(?:\s+(?:result|output|response|value))?|returns?|
 const EXPECTED_SHORT = /^(?:expects?|should\s+(?:return|be|equal|show|output|print))\s*[:=]?\s+(\S+?)\.?$/i;
 const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
-
-const selectorCache = new Map<string, `0x${string}`>();
-function selectorOf(signature: string): `0x${string}` {
-  let selector = selectorCache.get(signature);
-  if (!selector) {
-    selector = toFunctionSelector(signature);
-    if (selectorCache.size < 10_000) selectorCache.set(signature, selector);
-  }
-  return selector;
-}
 
 /**
  * The comment after a command on its own last line: `cast send ... # starts the 48 hour delay`, or
@@ -70,6 +62,8 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
   let lastCommand: CommandLikeStep | null = null;
   let isAwaitingExpect = false;
   let lastWait: Extract<RunbookStep, { kind: "wait" }> | null = null;
+  let readScript: ReturnType<typeof createScriptReader> | null = null;
+  let isAfterScriptRead = false;
 
   const flushComments = () => {
     for (const text of comments) steps.push({ kind: "note", text });
@@ -121,6 +115,36 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     isAwaitingExpect = false;
     const comment = comments.length > 0 ? comments.join(" ") : undefined;
     comments = [];
+
+    // A console prints a read's result on the line after it: that is the read's expected value.
+    if (isAfterScriptRead && /^[^\s>$]\S*$/.test(command) && lastCommand) {
+      isAfterScriptRead = false;
+      setExpect(lastCommand, command);
+      continue;
+    }
+    isAfterScriptRead = false;
+    // A Hardhat console session pasted into a shell block: `> await contract.pause()`.
+    if (isScriptLine(command) && !command.includes("\n")) {
+      readScript ??= createScriptReader();
+      const { calls, expect } = readScript(command);
+      for (const call of calls) {
+        const actionIndex = context.actions.length;
+        context.actions.push(toInferredAction(call, context.runbook));
+        const step: CommandLikeStep = {
+          kind: call.kind === "send" ? "action" : "verify",
+          text: command,
+          actionIndex,
+        };
+        if (comment) step.comment = comment;
+        steps.push(step);
+        lastCommand = step;
+      }
+      if (calls.length === 0) steps.push({ kind: "note", text: command, ...(comment && { comment }) });
+      if (expect !== null && lastCommand) setExpect(lastCommand, expect);
+      isAfterScriptRead = calls.at(-1)?.kind === "call" && expect === null;
+      lastWait = null;
+      continue;
+    }
 
     const sleep = parseSleepCommand(command);
     if (sleep !== null) {

@@ -1,21 +1,11 @@
 import type { Token, Tokens } from "marked";
 import { inlineText, stripInlineMarkdown } from "./inline-text";
-import {
-  isConditionField,
-  parseAlertHeading,
-  parseAlertLine,
-  parseAlertTable,
-  severityWordOf,
-} from "./parse-alert-table";
+import { parseAlertHeading, parseAlertTable, severityWordOf } from "./parse-alert-table";
 import { parseCodeBlock } from "./parse-code-block";
 import { parseTimelockMention, parseWait } from "./parse-duration";
-import {
-  parseSeverityField,
-  parseSeverityHeading,
-  parseSeverityListItem,
-  parseSeverityPairs,
-  parseSeverityTable,
-} from "./parse-severity-table";
+import { parseSeverityHeading, parseSeverityPairs, parseSeverityTable } from "./parse-severity-table";
+import { addAlertCondition, addAlertLine, addSeverityField, BOLD_ONLY, FIELD_LINE } from "./read-field-lines";
+import { addProseCallSteps, readListItem } from "./read-list-item";
 import {
   addStep,
   createSectionDraft,
@@ -24,17 +14,11 @@ import {
   sectionFieldOf,
   setSectionField,
 } from "./runbook-builder";
-import type { RunbookStep } from "./schemas";
 import { splitNestedItems } from "./split-nested-items";
 
 // Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note.
 
 const TABLE_OF_CONTENTS = /^(?:table of )?contents$/i;
-const FIELD_LINE = /^\*\*([^*]+?)(?::\*\*|\*\*\s*:)\s*(.*)$/;
-const BOLD_ONLY = /^\*\*([^*]+?)\*\*\s*:?$/;
-const INLINE_CODE = /`([^`]+)`/g;
-const SHELL_WORD =
-  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|node|kubectl|helm|docker|docker-compose|wasmcli|curl|wget|grpcurl|git|aws|gcloud|az|ssh|scp|systemctl|journalctl|psql|etcdctl|openssl|make|just|\.\/[\w./-]+)\s/;
 
 function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   const text = inlineText(token.text).trim();
@@ -89,40 +73,6 @@ function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   }
 }
 
-function addAlertLine(builder: RunbookBuilder, text: string): void {
-  const line = parseAlertLine(text);
-  if (!line) return;
-  builder.alerts.push({
-    alert: line.alert,
-    runbookRef: null,
-    foundIn: currentSection(builder).anchor,
-    isExplicit: true,
-    severity: null,
-    contextSeverity: null,
-    condition: line.condition,
-  });
-}
-
-/** `**Fires when:** X` in a section: the condition of the alert the section answers (no route of its own). */
-function addAlertCondition(builder: RunbookBuilder, key: string, value: string): void {
-  if (!isConditionField(key) || value.trim() === "") return;
-  builder.alerts.push({
-    alert: null,
-    runbookRef: null,
-    foundIn: currentSection(builder).anchor,
-    isExplicit: false,
-    severity: null,
-    contextSeverity: null,
-    condition: stripInlineMarkdown(value),
-  });
-}
-
-function addSeverityField(builder: RunbookBuilder, key: string, value: string): void {
-  if (!builder.levelInScope) return;
-  const candidate = parseSeverityField(builder.levelInScope.name, key, stripInlineMarkdown(value));
-  if (candidate) builder.severities.push(candidate);
-}
-
 /** `**1. Identify Previous Implementation**`: a numbered step written as a bold line. */
 const BOLD_NUMBERED = /^(?:step\s*)?(\d{1,3})\s*[.):]\s+\S/i;
 
@@ -166,57 +116,10 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
     addStep(builder, { kind: "note", text: builder.lastLabel, isHeading: true });
     return;
   }
-  const wait = parseWait(stripInlineMarkdown(text));
-  addStep(builder, wait === null ? { kind: "note", text } : { kind: "wait", text, durationSeconds: wait });
-}
-
-/** Steps for an inline `cast send ...` in a list item, and the first other shell command to copy. */
-function inlineCommands(builder: RunbookBuilder, text: string): { steps: RunbookStep[]; command?: string } {
-  const steps: RunbookStep[] = [];
-  let command: string | undefined;
-  for (const match of text.matchAll(INLINE_CODE)) {
-    const code = match[1]!.trim();
-    if (!SHELL_WORD.test(`${code} `)) continue;
-    if (/^(?:\$\s+)?cast\s+(?:send|call)\s/.test(code)) {
-      for (const step of parseCodeBlock(builder, code, "bash")) steps.push(step);
-    } else command ??= code;
-  }
-  return { steps, command };
-}
-
-type ItemShape = { isTask: boolean; checked: boolean; ordinal: number | null };
-
-function readListItem(builder: RunbookBuilder, text: string, shape: ItemShape): void {
   const plain = stripInlineMarkdown(text);
-  const severity = parseSeverityListItem(plain);
-  if (severity) builder.severities.push(severity);
-  const field = FIELD_LINE.exec(text);
-  if (field) addSeverityField(builder, field[1]!, field[2]!);
-  if (field) addAlertCondition(builder, field[1]!, field[2]!);
-  addAlertLine(builder, plain);
-  const { steps, command } = inlineCommands(builder, text);
   const wait = parseWait(plain);
-  const timelock = parseTimelockMention(plain);
-  const ordinal = shape.ordinal === null ? {} : { ordinal: shape.ordinal };
-  let step: RunbookStep;
-  if (shape.isTask) {
-    // A checklist item stays checkable; a wait it states is its duration ("- [ ] Wait 24 hours").
-    step = { kind: "check", text, checked: shape.checked };
-    if (wait !== null) step.durationSeconds = wait;
-  } else if (wait !== null) {
-    step = { kind: "wait", text, durationSeconds: wait, ...ordinal };
-  } else if (shape.ordinal !== null) {
-    step = { kind: "check", text, ordinal: shape.ordinal };
-  } else {
-    step = { kind: "note", text };
-  }
-  if (step.kind === "check") {
-    if (timelock !== null) step.durationSeconds ??= timelock;
-    if (command !== undefined) step.command = command;
-  }
-  addStep(builder, step);
-  for (const inline of steps) addStep(builder, inline);
-  if (BOLD_ONLY.test(text)) builder.lastLabel = plain.replace(/:$/, "");
+  if (wait === null && addProseCallSteps(builder, text, plain)) return;
+  addStep(builder, wait === null ? { kind: "note", text } : { kind: "wait", text, durationSeconds: wait });
 }
 
 function handleList(builder: RunbookBuilder, list: Tokens.List): void {
@@ -281,7 +184,8 @@ export function walkTokens(builder: RunbookBuilder, tokens: readonly Token[]): v
         break;
       case "code": {
         const code = token as Tokens.Code;
-        for (const step of parseCodeBlock(builder, code.text, code.lang ?? "")) addStep(builder, step);
+        const steps = parseCodeBlock(builder, code.text, code.lang ?? "");
+        for (const step of steps) addStep(builder, step);
         break;
       }
       case "table":
