@@ -49,10 +49,11 @@ describe("waits", () => {
     const found = steps(
       '## Timelock\n\n```bash\ncast send $TL "schedule(bytes32)" $ID # starts the 48 hour delay\n# After 48 hours\ncast send $TL "execute(bytes32)" $ID\n```\n',
     );
+    // The same delay stated twice (after the first call, before the second) is one wait, or it would read
+    // as 96 hours.
     expect(found.map((step) => [step.kind, "durationSeconds" in step ? step.durationSeconds : null])).toEqual(
       [
         ["action", null],
-        ["wait", 172_800],
         ["wait", 172_800],
         ["action", null],
       ],

@@ -96,3 +96,31 @@ describe("prose and script calls", () => {
     expect(read("await ethers.provider.getBalance(x)").calls).toEqual([]);
   });
 });
+
+describe("delays stated in prose around a timelock", () => {
+  const parsed = parseRunbook(readFixtureRunbook("safe-app-actions.md"));
+  const steps = sectionOf(parsed, "2-parameter-change-through-the-timelock").steps;
+  const shape = steps.map((step) => [
+    step.kind,
+    "durationSeconds" in step ? (step.durationSeconds ?? null) : null,
+  ]);
+
+  it("gives the step that starts a delay its duration, numbered or not", () => {
+    expect(shape.slice(0, 3)).toEqual([
+      ["check", 21_600],
+      ["check", null],
+      ["check", 172_800],
+    ]);
+  });
+
+  it("puts a delay the text before a block states after the block's first transaction, once", () => {
+    // "(starts the 48 hour delay):" before the schedule call, "# After 48 hours" before the execute call.
+    expect(shape.slice(3)).toEqual([
+      ["note", null],
+      ["action", null],
+      ["wait", 172_800],
+      ["action", null],
+      ["note", null],
+    ]);
+  });
+});

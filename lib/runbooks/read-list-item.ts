@@ -74,8 +74,10 @@ export function readListItem(builder: RunbookBuilder, text: string, shape: ItemS
     if (wait !== null) step.durationSeconds = wait;
   } else if (wait !== null) {
     step = { kind: "wait", text, durationSeconds: wait, ...ordinal };
-  } else if (shape.ordinal !== null) {
-    step = { kind: "check", text, ordinal: shape.ordinal };
+  } else if (shape.ordinal !== null || timelock !== null) {
+    // A bullet that starts a delay ("Queue the change (48 hour delay - coordinate with team)") is a step
+    // to do and to wait on, not reading material.
+    step = { kind: "check", text, ...ordinal };
   } else {
     step = { kind: "note", text };
   }

@@ -14,6 +14,7 @@ import {
   sectionFieldOf,
   setSectionField,
 } from "./runbook-builder";
+import type { RunbookStep } from "./schemas";
 import { splitNestedItems } from "./split-nested-items";
 
 // Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note.
@@ -114,12 +115,26 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
       return;
     }
     addStep(builder, { kind: "note", text: builder.lastLabel, isHeading: true });
+    setPendingDelay(builder, builder.lastLabel);
     return;
   }
   const plain = stripInlineMarkdown(text);
   const wait = parseWait(plain);
   if (wait === null && addProseCallSteps(builder, text, plain)) return;
   addStep(builder, wait === null ? { kind: "note", text } : { kind: "wait", text, durationSeconds: wait });
+  if (wait === null) setPendingDelay(builder, plain);
+}
+
+function setPendingDelay(builder: RunbookBuilder, text: string): void {
+  const seconds = parseTimelockMention(text);
+  if (seconds !== null) builder.pendingDelay = { text, seconds };
+}
+
+/** The block's first transaction starts the delay its introduction stated; the wait goes right after it. */
+function insertPendingDelay(steps: RunbookStep[], delay: { text: string; seconds: number }): void {
+  const first = steps.findIndex((step) => step.kind === "action");
+  if (first < 0 || steps[first + 1]?.kind === "wait") return;
+  steps.splice(first + 1, 0, { kind: "wait", text: delay.text, durationSeconds: delay.seconds });
 }
 
 function handleList(builder: RunbookBuilder, list: Tokens.List): void {
@@ -170,10 +185,14 @@ function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
 export function walkTokens(builder: RunbookBuilder, tokens: readonly Token[]): void {
   for (const token of tokens) {
     if (token.type === "heading") {
+      builder.pendingDelay = null;
       handleHeading(builder, token as Tokens.Heading);
       continue;
     }
     if (builder.isSkipping) continue;
+    // A stated delay reaches only the code block right after the text that stated it.
+    const pendingDelay = builder.pendingDelay;
+    if (token.type !== "space") builder.pendingDelay = null;
     switch (token.type) {
       case "paragraph":
       case "text":
@@ -185,6 +204,7 @@ export function walkTokens(builder: RunbookBuilder, tokens: readonly Token[]): v
       case "code": {
         const code = token as Tokens.Code;
         const steps = parseCodeBlock(builder, code.text, code.lang ?? "");
+        if (pendingDelay) insertPendingDelay(steps, pendingDelay);
         for (const step of steps) addStep(builder, step);
         break;
       }
