@@ -70,8 +70,9 @@ function scriptSteps(builder: RunbookBuilder, code: string, language: string): R
   const steps: RunbookStep[] = [{ kind: "note", text: summary, code, ...(language !== "" && { language }) }];
   const read = createScriptReader();
   let last: Extract<RunbookStep, { kind: "action" | "verify" }> | null = null;
-  for (const line of code.split("\n")) {
-    const { calls, expect } = read(line);
+  const results = code.split("\n").map((line) => read(line));
+  results.push(read.end());
+  for (const { calls, expect } of results) {
     for (const call of calls) {
       const actionIndex = builder.actions.length;
       builder.actions.push(toInferredAction(call, section.anchor));
@@ -99,6 +100,7 @@ export function parseCodeBlock(builder: RunbookBuilder, code: string, lang: stri
     return parseShellBlock(code, language || "bash", {
       runbook: section.anchor,
       actions: builder.actions,
+      contract: section.contract,
     });
   }
   if (SCRIPT_LANGUAGES.has(language)) return scriptSteps(builder, code, language);

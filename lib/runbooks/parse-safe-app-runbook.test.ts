@@ -95,6 +95,89 @@ describe("prose and script calls", () => {
     expect(read("await tx.wait();").calls).toEqual([]);
     expect(read("await ethers.provider.getBalance(x)").calls).toEqual([]);
   });
+
+  it("follows a binding whose arguments span lines, and gives up on one that never closes", () => {
+    const parsed = parseRunbook(
+      [
+        "## Pause",
+        "",
+        "```js",
+        "const vault = await ethers.getContractAt(",
+        '  "Vault",',
+        "  process.env.VAULT_ADDRESS,",
+        ");",
+        "const router = new ethers.Contract(",
+        "  ROUTER,",
+        "  abi,",
+        "  signer",
+        ")",
+        "await vault.pause();",
+        "await router.setPaused(true);",
+        "const pool = await ethers.getContract(",
+        '  "Pool"',
+        ");",
+        "await pool.paused(); // Should return true",
+        "```",
+      ].join("\n"),
+    );
+    expect(parsed.actions.map((action) => [action.kind, action.target, action.signatureAsWritten])).toEqual([
+      ["send", "$VAULT_ADDRESS", "pause()"],
+      ["send", "$ROUTER", "setPaused(true)"],
+      ["call", "<Pool>", "paused()"],
+    ]);
+    expect(parsed.actions[2]).toMatchObject({ expect: "true", isInferred: true });
+
+    const read = createScriptReader();
+    expect(read("const x = await ethers.getContractAt(").calls).toEqual([]);
+    for (let line = 0; line < 6; line++) expect(read('  "(",').calls).toEqual([]);
+    // The window is spent: the held lines are read as code, and what follows is read as ever.
+    expect(read("await x.pause();").calls).toMatchObject([{ kind: "send", target: "<x>", name: "pause" }]);
+    expect(read("await y.unpause();").calls).toMatchObject([{ target: "<y>", name: "unpause" }]);
+    const unfinished = createScriptReader();
+    unfinished("const z = new ethers.Contract(");
+    expect(unfinished("  await other.pause()").calls).toEqual([]);
+    expect(unfinished.end().calls).toMatchObject([{ target: "<other>", name: "pause" }]);
+  });
+
+  it("reads a shell comment that says to execute a function as an inferred action, and no other comment", () => {
+    const parsed = parseRunbook(
+      [
+        "## Pause",
+        "",
+        "**Contract:** Vault",
+        "",
+        "```bash",
+        "# Manual via multi-sig",
+        "# Go to https://app.safe.global",
+        "# Execute pauseAll() on Orchestrator",
+        "",
+        "# 2. Call pause()",
+        "# pause() stops deposits",
+        "# Verify paused() returns true",
+        "",
+        "# Execute setFee(uint256) on $ROUTER",
+        'cast send $ROUTER "setFee(uint256)" 30',
+        "```",
+      ].join("\n"),
+    );
+    expect(
+      parsed.actions.map((action) => [action.kind, action.target, action.signature, action.isInferred]),
+    ).toEqual([
+      ["send", "<Orchestrator>", "pauseAll()", true],
+      ["send", "<Vault>", "pause()", true],
+      // The comment right above a cast is that cast's comment, not a second action.
+      ["send", "$ROUTER", "setFee(uint256)", undefined],
+    ]);
+    expect(sectionOf(parsed, "pause").steps).toMatchObject([
+      { kind: "note", text: "Manual via multi-sig" },
+      { kind: "note", text: "Go to https://app.safe.global" },
+      { kind: "action", text: "Execute pauseAll() on Orchestrator", actionIndex: 0 },
+      { kind: "action", text: "2. Call pause()", actionIndex: 1 },
+      { kind: "note", text: "pause() stops deposits" },
+      { kind: "note", text: "Verify paused() returns true" },
+      { kind: "action", comment: "Execute setFee(uint256) on $ROUTER", actionIndex: 2 },
+    ]);
+  });
 });
 
 describe("delays stated in prose around a timelock", () => {

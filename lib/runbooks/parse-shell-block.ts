@@ -1,7 +1,8 @@
 import { toInferredAction } from "./build-inferred-action";
+import { findProseCalls } from "./find-prose-calls";
 import { parseCastCommands, resolveArgValue } from "./parse-cast-command";
 import { parseSleepCommand, parseTimelockMention, parseWait } from "./parse-duration";
-import { createScriptReader, isScriptLine } from "./read-script-calls";
+import { createScriptReader, isScriptLine, type ScriptLineResult } from "./read-script-calls";
 import type { ContractAction, RunbookStep } from "./schemas";
 import { selectorOf } from "./selector-of";
 import { splitShellScript } from "./split-shell-script";
@@ -12,9 +13,16 @@ import { tokenizeShellWords } from "./tokenize-shell-words";
 // `# Expected: X` (also `# expect X`, `# Should return: X`, `// Should return X`, or the same after the
 // command on its line) is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
 // `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
-// above a command that command's comment, and any other comment a note.
+// above a command that command's comment, and any other comment a note. A comment that tells the reader to
+// execute a function ("# Execute pauseAll() on Orchestrator", under "# Manual via multi-sig") is an inferred
+// action, as the same sentence in prose is (find-prose-calls.ts), unless a command right under it carries it out.
 
-export type ShellBlockContext = { runbook: string | null; actions: ContractAction[] };
+export type ShellBlockContext = {
+  runbook: string | null;
+  actions: ContractAction[];
+  /** The section's **Contract:** field, which names the target of a call a comment states without one. */
+  contract?: string | null;
+};
 
 type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "action" }>;
 
@@ -23,6 +31,9 @@ type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "acti
 const EXPECTED = /^(?:expected(?:\s+(?:result|output|response|value))?|returns?|output)\s*[:=]\s*(.*)$/i;
 const EXPECTED_SHORT = /^(?:expects?|should\s+(?:return|be|equal|show|output|print))\s*[:=]?\s+(\S+?)\.?$/i;
 const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
+/** A comment that is an instruction to make a call, after its number if any: "Execute …", "2. Call …". */
+const INSTRUCTION =
+  /^(?:(?:step\s*)?\d+\s*[.):]\s+)?(?:then\s+|now\s+|manually\s+)?(?:execute|call|invoke|run|send|trigger|submit|propose|sign)\s/i;
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
 /**
@@ -65,8 +76,33 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
   let readScript: ReturnType<typeof createScriptReader> | null = null;
   let isAfterScriptRead = false;
 
+  const readScriptCommand = (command: string): ScriptLineResult => {
+    readScript ??= createScriptReader();
+    const result: ScriptLineResult = { calls: [], expect: null };
+    for (const { calls, expect } of [...command.split("\n").map(readScript), readScript.end()]) {
+      result.calls.push(...calls);
+      result.expect = expect ?? result.expect;
+    }
+    return result;
+  };
+  /** The inferred actions a comment states when it is an instruction to call a function; false if none. */
+  const addProseCalls = (text: string): boolean => {
+    const calls = INSTRUCTION.test(text) ? findProseCalls(text, context.contract ?? null) : [];
+    for (const call of calls) {
+      const actionIndex = context.actions.length;
+      context.actions.push(toInferredAction(call, context.runbook));
+      const expect = context.actions[actionIndex]!.expect;
+      const step: CommandLikeStep =
+        call.kind === "send"
+          ? { kind: "action", text, actionIndex }
+          : { kind: "verify", text, actionIndex, ...(expect !== null && { expect }) };
+      steps.push(step);
+      lastCommand = step;
+    }
+    return calls.length > 0;
+  };
   const flushComments = () => {
-    for (const text of comments) steps.push({ kind: "note", text });
+    for (const text of comments) if (!addProseCalls(text)) steps.push({ kind: "note", text });
     comments = [];
   };
   const setExpect = (step: CommandLikeStep, expect: string) => {
@@ -101,6 +137,7 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
         steps.push(lastWait);
       } else if (NUMBERED.test(text)) {
         flushComments();
+        if (addProseCalls(text)) continue;
         steps.push({ kind: "check", text, ordinal: Number(NUMBERED.exec(text)![1]) });
       } else if (text !== "") comments.push(text);
       continue;
@@ -123,10 +160,13 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
       continue;
     }
     isAfterScriptRead = false;
-    // A Hardhat console session pasted into a shell block: `> await contract.pause()`.
-    if (isScriptLine(command) && !command.includes("\n")) {
-      readScript ??= createScriptReader();
-      const { calls, expect } = readScript(command);
+    // A Hardhat console session pasted into a shell block: `> await contract.pause()`. A statement on
+    // several lines (`const c = await ethers.getContractAt(` and its arguments) is read line by line, and
+    // if it calls nothing it stays the command it was.
+    const isMultiLine = command.includes("\n");
+    const script = isScriptLine(command) ? readScriptCommand(command) : null;
+    if (script !== null && (!isMultiLine || script.calls.length > 0)) {
+      const { calls, expect } = script;
       for (const call of calls) {
         const actionIndex = context.actions.length;
         context.actions.push(toInferredAction(call, context.runbook));
