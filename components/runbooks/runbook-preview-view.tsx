@@ -76,7 +76,17 @@ export function RunbookPreviewView({ preview }: { preview: RunbookPreview }) {
           {preview.actions.map((action) => (
             <li key={action.index} className="flex flex-wrap items-center gap-2">
               <StepKindBadge kind={action.kind === "send" ? "action" : "verify"} />
-              <code className="font-mono">{action.signature ?? "(transfer)"}</code>
+              <code className="font-mono">
+                {action.signature ?? action.signatureAsWritten ?? "(transfer)"}
+              </code>
+              {action.isInferred ? (
+                <span
+                  className="rounded bg-amber-900/60 px-1.5 text-xs text-amber-200"
+                  title="Read from prose or a script, not a cast command: confirm the function and the contract"
+                >
+                  inferred
+                </span>
+              ) : null}
               {action.selector ? (
                 <code className="font-mono text-xs text-zinc-400">{action.selector}</code>
               ) : null}
@@ -124,6 +134,9 @@ export function RunbookPreviewView({ preview }: { preview: RunbookPreview }) {
               <li key={`${route.alert}-${route.runbook}`}>
                 <code className="font-mono">{route.alert}</code> →{" "}
                 <span className="text-zinc-300">{route.runbook}</span>
+                {route.condition && route.condition !== route.alert ? (
+                  <span className="block text-xs text-zinc-400">when {route.condition}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -13,8 +13,16 @@ export function ActionSummary({ action, contract }: { action: ContractAction; co
     <div className="mt-1 space-y-1 text-sm">
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <code className="font-mono font-semibold text-zinc-100" data-testid="action-signature">
-          {action.signature ?? "(plain transfer)"}
+          {action.signature ?? (action.isInferred ? action.signatureAsWritten : null) ?? "(plain transfer)"}
         </code>
+        {action.isInferred ? (
+          <span
+            className="rounded bg-amber-900/60 px-1.5 text-xs text-amber-200"
+            title="Read from prose or a script, not a cast command: confirm the function and the contract"
+          >
+            inferred
+          </span>
+        ) : null}
         {action.selector ? (
           <code className="rounded bg-zinc-800 px-1 font-mono text-xs text-zinc-300" title="4-byte selector">
             {action.selector}

@@ -74,6 +74,14 @@ const UNITS = [
   "1. ",
   "  ",
   "```",
+  "**Alert:** ",
+  "| `A` alert | B | ",
+  "> await c.",
+  "      - [ ] ",
+  "Router.pause(",
+  " on Vault",
+  "(48 hour delay)",
+  "// Should return ",
 ];
 const PREFIXES = [
   "",
@@ -91,6 +99,9 @@ const PREFIXES = [
   "Function: ",
   "> - a\n> ",
   "- a\n",
+  "```console\n> ",
+  "| Scenario | Section | Fires when |\n|---|---|---|\n| ",
+  "- [ ] a\n      ",
 ];
 
 const pathological = fc

@@ -49,10 +49,11 @@ describe("waits", () => {
     const found = steps(
       '## Timelock\n\n```bash\ncast send $TL "schedule(bytes32)" $ID # starts the 48 hour delay\n# After 48 hours\ncast send $TL "execute(bytes32)" $ID\n```\n',
     );
+    // The same delay stated twice (after the first call, before the second) is one wait, or it would read
+    // as 96 hours.
     expect(found.map((step) => [step.kind, "durationSeconds" in step ? step.durationSeconds : null])).toEqual(
       [
         ["action", null],
-        ["wait", 172_800],
         ["wait", 172_800],
         ["action", null],
       ],
@@ -72,6 +73,24 @@ describe("numbered steps and expected values", () => {
       '## Check\n\n```bash\ncast call $P "paused()(bool)"\n# expect true\ncast call $P "owner()(address)"\n# Should return: 0xabc\ncast call $P "x()(uint256)"\n# Expect a short pause while it syncs\n```\n',
     );
     expect(parsed.actions.map((action) => action.expect)).toEqual(["true", "0xabc", null]);
+  });
+
+  it("reads // comments and a comment after the call on its own line as the expected value", () => {
+    const parsed = parseRunbook(
+      '## Check\n\n```bash\ncast call $P "paused()(bool)"\n// Should return true\ncast call $P "paused()(bool)"  // Should return true\ncast call $P "owner()(address)" # Returns: 0xabc\ncast call $P "cap()(uint256)" # read the cap\n```\n',
+    );
+    expect(parsed.actions.map((action) => [action.expect, action.args])).toEqual([
+      ["true", []],
+      ["true", []],
+      ["0xabc", []],
+      [null, []],
+    ]);
+    expect(parsed.runbooks[0]!.steps.map((step) => step.kind)).toEqual([
+      "verify",
+      "verify",
+      "verify",
+      "verify",
+    ]);
   });
 });
 
@@ -122,5 +141,24 @@ describe("templates", () => {
     expect(parsed.runbooks.flatMap((section) => section.steps).some((step) => step.kind === "check")).toBe(
       false,
     );
+  });
+});
+
+describe("checklists with nested lists", () => {
+  it("never leaks a nested item or its checkbox into the parent's text", () => {
+    // Loose (blank lines between items: marked leaves `[ ]` in the paragraph) and over-indented (the nested
+    // list is continuation text for CommonMark) lists, beside a nested list marked does read.
+    const found = steps(
+      "## Plan\n\n- [ ] **Week 1:**\n\n  - [ ] Audit\n\n- [x] **Week 2:** rollout\n      - [ ] Deploy\n        to all regions\n      - Announce\n- [ ] **Week 3:**\n  - [ ] Review\n",
+    );
+    expect(found).toEqual([
+      { kind: "check", text: "**Week 1:**", checked: false },
+      { kind: "check", text: "Audit", checked: false },
+      { kind: "check", text: "**Week 2:** rollout", checked: true },
+      { kind: "check", text: "Deploy\nto all regions", checked: false },
+      { kind: "note", text: "Announce" },
+      { kind: "check", text: "**Week 3:**", checked: false },
+      { kind: "check", text: "Review", checked: false },
+    ]);
   });
 });

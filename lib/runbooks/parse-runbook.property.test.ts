@@ -88,6 +88,20 @@ const fragment = fc.oneof(
     "â€” Â§2 ðŸš¨",
     "<div>html</div>",
     "Table of Contents",
+    "1. Execute pauseAll() on Orchestrator",
+    "- **Function:** `Router402.pause()`",
+    "Call `setFee(uint256 fee)` on `$ROUTER` (48 hour delay - coordinate with team)",
+    "Verify Vault.paused() returns true",
+    '```js\nconst o = await ethers.getContractAt("PILv2Orchestrator", process.env.ORCH);\nawait o.pause();\nawait o.paused(); // Should return true\n```',
+    "```console\n> await contract.pause()\n> await contract.paused()\ntrue\n```",
+    "| Scenario | Section | Fires when |\n|---|---|---|\n| `LowGas` alert | A | x < 1 |\n| Prose | [B](#b) | |",
+    "## A. Gas",
+    "**Alert:** RPC error rate > 10% for 2+ minutes",
+    "**Fires when:** balance < 1 ETH",
+    "- [ ] **Week 1:**\n\n  - [ ] a\n      - [ ] b",
+    "Schedule through timelock (6 hour emergency delay):",
+    "# After 48 hours",
+    "// Should return true",
     "",
   ),
   castLine,
@@ -117,6 +131,10 @@ function assertWellFormed(markdown: string): void {
   }
   const anchors = new Set(parsed.runbooks.map((runbook) => runbook.anchor));
   for (const route of parsed.alertRoutes) expect(anchors.has(route.runbook)).toBe(true);
+  for (const action of parsed.actions) {
+    // Inferred actions are marked, and marked only ever as true (absent for a cast command).
+    expect(action.isInferred === undefined || action.isInferred === true).toBe(true);
+  }
   for (const runbook of parsed.runbooks) {
     for (const step of runbook.steps) {
       if (step.kind === "action" || step.kind === "verify")

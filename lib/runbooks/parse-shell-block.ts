@@ -1,48 +1,69 @@
-import { toFunctionSelector } from "viem";
+import { toInferredAction } from "./build-inferred-action";
+import { findProseCalls } from "./find-prose-calls";
 import { parseCastCommands, resolveArgValue } from "./parse-cast-command";
 import { parseSleepCommand, parseTimelockMention, parseWait } from "./parse-duration";
+import { createScriptReader, isScriptLine, type ScriptLineResult } from "./read-script-calls";
 import type { ContractAction, RunbookStep } from "./schemas";
+import { selectorOf } from "./selector-of";
 import { splitShellScript } from "./split-shell-script";
 import { tokenizeShellWords } from "./tokenize-shell-words";
 
 // A shell code block as steps. `cast send`/`cast call` become action/verify steps (and entries in
 // `actions`), other commands copyable command steps. Comments carry meaning in runbooks, so:
-// `# Expected: X` is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
+// `# Expected: X` (also `# expect X`, `# Should return: X`, `// Should return X`, or the same after the
+// command on its line) is the result of the command before it, `# Wait 24 hours` a wait step (merged with a
 // `sleep` right after it), `# 1. Do this` / `# Step 2: ...` a numbered manual step, a comment directly
-// above a command that command's comment, and any other comment a note.
+// above a command that command's comment, and any other comment a note. A comment that tells the reader to
+// execute a function ("# Execute pauseAll() on Orchestrator", under "# Manual via multi-sig") is an inferred
+// action, as the same sentence in prose is (find-prose-calls.ts), unless a command right under it carries it out.
 
-export type ShellBlockContext = { runbook: string | null; actions: ContractAction[] };
+export type ShellBlockContext = {
+  runbook: string | null;
+  actions: ContractAction[];
+  /** The section's **Contract:** field, which names the target of a call a comment states without one. */
+  contract?: string | null;
+};
 
 type CommandLikeStep = Extract<RunbookStep, { kind: "command" | "verify" | "action" }>;
 
 // "# Expected: true", and the short forms "# expect true", "# Should return: true" when what follows is one
 // value (a sentence after them, "expect a short pause", is a note).
-const EXPECTED = /^expected(?:\s+(?:result|output|response|value))?\s*[:=]\s*(.*)$/i;
+const EXPECTED = /^(?:expected(?:\s+(?:result|output|response|value))?|returns?|output)\s*[:=]\s*(.*)$/i;
 const EXPECTED_SHORT = /^(?:expects?|should\s+(?:return|be|equal|show|output|print))\s*[:=]?\s+(\S+?)\.?$/i;
 const NUMBERED = /^(?:step\s*)?(\d+)\s*[.):]\s+\S/i;
+/** A comment that is an instruction to make a call, after its number if any: "Execute …", "2. Call …". */
+const INSTRUCTION =
+  /^(?:(?:step\s*)?\d+\s*[.):]\s+)?(?:then\s+|now\s+|manually\s+)?(?:execute|call|invoke|run|send|trigger|submit|propose|sign)\s/i;
 const ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
-const selectorCache = new Map<string, `0x${string}`>();
-function selectorOf(signature: string): `0x${string}` {
-  let selector = selectorCache.get(signature);
-  if (!selector) {
-    selector = toFunctionSelector(signature);
-    if (selectorCache.size < 10_000) selectorCache.set(signature, selector);
-  }
-  return selector;
+/**
+ * The comment after a command on its own last line: `cast send ... # starts the 48 hour delay`, or
+ * `cast call ... // Should return true` (JavaScript-style, which shell would read as arguments). Null when
+ * the marker is inside quotes. `code` is the command without it.
+ */
+function trailingComment(command: string): { code: string; text: string } | null {
+  const lineStart = command.lastIndexOf("\n") + 1;
+  const last = command.slice(lineStart);
+  const marker = /\s(?:#|\/\/)(?:\s|$)/.exec(last);
+  if (!marker) return null;
+  const before = last.slice(0, marker.index);
+  if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1) return null;
+  const text = last
+    .slice(marker.index)
+    .replace(/^\s(?:#|\/\/)\s*/, "")
+    .trim();
+  return { code: command.slice(0, lineStart + marker.index).trimEnd(), text };
 }
 
-/** `cast send ... "schedule(...)" # starts the 48 hour delay`: the delay a trailing comment states. */
-function trailingDelay(command: string): { text: string; seconds: number } | null {
-  const last = command.slice(command.lastIndexOf("\n") + 1);
-  const hash = last.search(/\s#\s/);
-  if (hash < 0 || (last.slice(0, hash).split('"').length - 1) % 2 === 1) return null;
-  const text = last
-    .slice(hash)
-    .replace(/^\s#\s*/, "")
-    .trim();
-  const seconds = parseTimelockMention(text) ?? parseWait(text);
-  return seconds === null ? null : { text, seconds };
+/** The delay a trailing comment states: `# starts the 48 hour delay`. */
+function delayOf(text: string): number | null {
+  return parseTimelockMention(text) ?? parseWait(text);
+}
+
+/** The expected value a comment states (`Expected: true`, `expect true`, `Should return: true`), or null. */
+function expectedOf(text: string): string | null {
+  const expected = EXPECTED.exec(text) ?? EXPECTED_SHORT.exec(text);
+  return expected ? expected[1]!.trim() : null;
 }
 
 export function parseShellBlock(code: string, language: string, context: ShellBlockContext): RunbookStep[] {
@@ -52,9 +73,36 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
   let lastCommand: CommandLikeStep | null = null;
   let isAwaitingExpect = false;
   let lastWait: Extract<RunbookStep, { kind: "wait" }> | null = null;
+  let readScript: ReturnType<typeof createScriptReader> | null = null;
+  let isAfterScriptRead = false;
 
+  const readScriptCommand = (command: string): ScriptLineResult => {
+    readScript ??= createScriptReader();
+    const result: ScriptLineResult = { calls: [], expect: null };
+    for (const { calls, expect } of [...command.split("\n").map(readScript), readScript.end()]) {
+      result.calls.push(...calls);
+      result.expect = expect ?? result.expect;
+    }
+    return result;
+  };
+  /** The inferred actions a comment states when it is an instruction to call a function; false if none. */
+  const addProseCalls = (text: string): boolean => {
+    const calls = INSTRUCTION.test(text) ? findProseCalls(text, context.contract ?? null) : [];
+    for (const call of calls) {
+      const actionIndex = context.actions.length;
+      context.actions.push(toInferredAction(call, context.runbook));
+      const expect = context.actions[actionIndex]!.expect;
+      const step: CommandLikeStep =
+        call.kind === "send"
+          ? { kind: "action", text, actionIndex }
+          : { kind: "verify", text, actionIndex, ...(expect !== null && { expect }) };
+      steps.push(step);
+      lastCommand = step;
+    }
+    return calls.length > 0;
+  };
   const flushComments = () => {
-    for (const text of comments) steps.push({ kind: "note", text });
+    for (const text of comments) if (!addProseCalls(text)) steps.push({ kind: "note", text });
     comments = [];
   };
   const setExpect = (step: CommandLikeStep, expect: string) => {
@@ -89,6 +137,7 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
         steps.push(lastWait);
       } else if (NUMBERED.test(text)) {
         flushComments();
+        if (addProseCalls(text)) continue;
         steps.push({ kind: "check", text, ordinal: Number(NUMBERED.exec(text)![1]) });
       } else if (text !== "") comments.push(text);
       continue;
@@ -103,6 +152,39 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     isAwaitingExpect = false;
     const comment = comments.length > 0 ? comments.join(" ") : undefined;
     comments = [];
+
+    // A console prints a read's result on the line after it: that is the read's expected value.
+    if (isAfterScriptRead && /^[^\s>$]\S*$/.test(command) && lastCommand) {
+      isAfterScriptRead = false;
+      setExpect(lastCommand, command);
+      continue;
+    }
+    isAfterScriptRead = false;
+    // A Hardhat console session pasted into a shell block: `> await contract.pause()`. A statement on
+    // several lines (`const c = await ethers.getContractAt(` and its arguments) is read line by line, and
+    // if it calls nothing it stays the command it was.
+    const isMultiLine = command.includes("\n");
+    const script = isScriptLine(command) ? readScriptCommand(command) : null;
+    if (script !== null && (!isMultiLine || script.calls.length > 0)) {
+      const { calls, expect } = script;
+      for (const call of calls) {
+        const actionIndex = context.actions.length;
+        context.actions.push(toInferredAction(call, context.runbook));
+        const step: CommandLikeStep = {
+          kind: call.kind === "send" ? "action" : "verify",
+          text: command,
+          actionIndex,
+        };
+        if (comment) step.comment = comment;
+        steps.push(step);
+        lastCommand = step;
+      }
+      if (calls.length === 0) steps.push({ kind: "note", text: command, ...(comment && { comment }) });
+      if (expect !== null && lastCommand) setExpect(lastCommand, expect);
+      isAfterScriptRead = calls.at(-1)?.kind === "call" && expect === null;
+      lastWait = null;
+      continue;
+    }
 
     const sleep = parseSleepCommand(command);
     if (sleep !== null) {
@@ -123,7 +205,8 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     }
     lastWait = null;
 
-    const casts = parseCastCommands(command);
+    const trailing = trailingComment(command);
+    const casts = parseCastCommands(trailing?.code ?? command);
     let step: CommandLikeStep;
     if (casts.length > 0) {
       const castSteps = casts.map((cast): CommandLikeStep => {
@@ -160,8 +243,10 @@ export function parseShellBlock(code: string, language: string, context: ShellBl
     if (comment) step.comment = comment;
     steps.push(step);
     lastCommand = step;
-    const delay = step.kind === "action" ? trailingDelay(command) : null;
-    if (delay) steps.push({ kind: "wait", text: delay.text, durationSeconds: delay.seconds });
+    const trailingExpect = trailing ? expectedOf(trailing.text) : null;
+    if (trailingExpect) setExpect(step, trailingExpect);
+    const delay = trailing && step.kind === "action" ? delayOf(trailing.text) : null;
+    if (trailing && delay !== null) steps.push({ kind: "wait", text: trailing.text, durationSeconds: delay });
   }
   flushComments();
   return steps;

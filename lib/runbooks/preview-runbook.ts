@@ -30,15 +30,18 @@ export type RunbookPreview = {
     kind: "send" | "call";
     target: string;
     signature: string | null;
+    signatureAsWritten: string | null;
     selector: string | null;
     returns: string[];
     args: string[];
     value: string | null;
     expect: string | null;
     runbook: string | null;
+    /** Read from prose or a script rather than a cast command: the reviewer confirms function and target. */
+    isInferred: boolean;
   }[];
   severityLevels: { name: string; label: string | null; responseTime: string | null }[];
-  alertRoutes: { alert: string; runbook: string; severity: string | null }[];
+  alertRoutes: { alert: string; runbook: string; severity: string | null; condition: string | null }[];
   templates: { name: string; runbook: string | null }[];
   placeholders: {
     placeholder: string;
@@ -94,19 +97,26 @@ export async function buildRunbookPreview(
       kind: action.kind,
       target: action.target,
       signature: action.signature,
+      signatureAsWritten: action.signatureAsWritten,
       selector: action.selector,
       returns: action.returns,
       args: action.args,
       value: action.value,
       expect: action.expect,
       runbook: action.runbook,
+      isInferred: action.isInferred === true,
     })),
     severityLevels: parsed.severityLevels.map(({ name, label, responseTime }) => ({
       name,
       label,
       responseTime,
     })),
-    alertRoutes: parsed.alertRoutes.map(({ alert, runbook, severity }) => ({ alert, runbook, severity })),
+    alertRoutes: parsed.alertRoutes.map(({ alert, runbook, severity, condition }) => ({
+      alert,
+      runbook,
+      severity,
+      condition,
+    })),
     templates: parsed.templates.map(({ name, runbook }) => ({ name, runbook })),
     placeholders: uses.map((use) => {
       const contract = bound.get(use.placeholder);

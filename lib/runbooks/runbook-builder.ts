@@ -20,6 +20,11 @@ export type RunbookBuilder = {
   headings: (string | undefined)[];
   /** Last heading or bold step heading: names the code block after it. */
   lastLabel: string | null;
+  /**
+   * A delay the text just before a code block states ("Schedule through timelock (6 hour emergency
+   * delay):"): it gates what follows the block's first transaction.
+   */
+  pendingDelay: { text: string; seconds: number } | null;
   isSkipping: boolean;
   /** The severity level whose heading is open, for `**Response Time**:` lines under it. */
   levelInScope: { name: string; depth: number } | null;
@@ -57,6 +62,7 @@ export function createRunbookBuilder(slug: (heading: string) => string): Runbook
     currentTop: null,
     headings: [],
     lastLabel: null,
+    pendingDelay: null,
     isSkipping: false,
     levelInScope: null,
     actions: [],
@@ -71,7 +77,15 @@ export function currentSection(builder: RunbookBuilder): SectionDraft {
 }
 
 export function addStep(builder: RunbookBuilder, step: RunbookStep): void {
-  currentSection(builder).steps.push(step);
+  const steps = currentSection(builder).steps;
+  // One delay stated twice around a timelocked call ("starts the 48 hour delay", then "# After 48 hours")
+  // is one wait: a second in a row of the same length would read as twice as long.
+  const last = steps.at(-1);
+  if (step.kind === "wait" && last?.kind === "wait" && last.durationSeconds === step.durationSeconds) {
+    if (step.command !== undefined) last.command ??= step.command;
+    return;
+  }
+  steps.push(step);
 }
 
 export function setSectionField(section: SectionDraft, field: SectionField, value: string): void {

@@ -109,6 +109,13 @@ export const ZContractAction = z.strictObject({
   expect: nullableText,
   command: z.string(),
   runbook: nullableText.describe("Anchor of the section the action is in"),
+  // Optional for the same reason as calldata.
+  isInferred: z
+    .boolean()
+    .optional()
+    .describe(
+      "Read from prose or a script, not a cast command: the function and target (an address variable as $NAME, or the contract's name as <Name>) are the parser's reading, for a reviewer to confirm",
+    ),
 });
 
 export const ZAlertRoute = z.strictObject({

@@ -93,6 +93,9 @@ export function splitShellScript(script: string): ShellLine[] {
     else if (trimmed.startsWith("#")) {
       if (!trimmed.startsWith("#!"))
         out.push({ type: "comment", text: trimmed.replace(/^#+\s?/, "").trim() });
+    } else if (trimmed.startsWith("//")) {
+      // Not shell, but runbooks mix JavaScript-style comments into shell blocks ("// Should return true").
+      out.push({ type: "comment", text: trimmed.replace(/^\/+\s?/, "").trim() });
     } else {
       group.push(line);
       if (!isContinued(scanLine(line, state), state)) {

@@ -1,15 +1,11 @@
 import type { Token, Tokens } from "marked";
 import { inlineText, stripInlineMarkdown } from "./inline-text";
-import { parseAlertHeading, parseAlertLine, parseAlertTable, severityWordOf } from "./parse-alert-table";
+import { parseAlertHeading, parseAlertTable, severityWordOf } from "./parse-alert-table";
 import { parseCodeBlock } from "./parse-code-block";
 import { parseTimelockMention, parseWait } from "./parse-duration";
-import {
-  parseSeverityField,
-  parseSeverityHeading,
-  parseSeverityListItem,
-  parseSeverityPairs,
-  parseSeverityTable,
-} from "./parse-severity-table";
+import { parseSeverityHeading, parseSeverityPairs, parseSeverityTable } from "./parse-severity-table";
+import { addAlertCondition, addAlertLine, addSeverityField, BOLD_ONLY, FIELD_LINE } from "./read-field-lines";
+import { addProseCallSteps, readListItem } from "./read-list-item";
 import {
   addStep,
   createSectionDraft,
@@ -19,15 +15,11 @@ import {
   setSectionField,
 } from "./runbook-builder";
 import type { RunbookStep } from "./schemas";
+import { splitNestedItems } from "./split-nested-items";
 
 // Walks marked's block tokens, filling a RunbookBuilder. Anything it does not recognise becomes a note.
 
 const TABLE_OF_CONTENTS = /^(?:table of )?contents$/i;
-const FIELD_LINE = /^\*\*([^*]+?)(?::\*\*|\*\*\s*:)\s*(.*)$/;
-const BOLD_ONLY = /^\*\*([^*]+?)\*\*\s*:?$/;
-const INLINE_CODE = /`([^`]+)`/g;
-const SHELL_WORD =
-  /^(?:\$\s+)?(?:cast|forge|anvil|npx|npm|pnpm|yarn|node|kubectl|helm|docker|docker-compose|wasmcli|curl|wget|grpcurl|git|aws|gcloud|az|ssh|scp|systemctl|journalctl|psql|etcdctl|openssl|make|just|\.\/[\w./-]+)\s/;
 
 function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   const text = inlineText(token.text).trim();
@@ -82,27 +74,6 @@ function handleHeading(builder: RunbookBuilder, token: Tokens.Heading): void {
   }
 }
 
-function addAlertLine(builder: RunbookBuilder, text: string): void {
-  const alert = parseAlertLine(text);
-  if (!alert) return;
-  const foundIn = currentSection(builder).anchor;
-  builder.alerts.push({
-    alert,
-    runbookRef: null,
-    foundIn,
-    isExplicit: true,
-    severity: null,
-    contextSeverity: null,
-    condition: null,
-  });
-}
-
-function addSeverityField(builder: RunbookBuilder, key: string, value: string): void {
-  if (!builder.levelInScope) return;
-  const candidate = parseSeverityField(builder.levelInScope.name, key, stripInlineMarkdown(value));
-  if (candidate) builder.severities.push(candidate);
-}
-
 /** `**1. Identify Previous Implementation**`: a numbered step written as a bold line. */
 const BOLD_NUMBERED = /^(?:step\s*)?(\d{1,3})\s*[.):]\s+\S/i;
 
@@ -115,12 +86,13 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
     const field = FIELD_LINE.exec(line.trim());
     const known = field ? sectionFieldOf(field[1]!) : null;
     if (field) addSeverityField(builder, field[1]!, field[2]!);
+    if (field) addAlertCondition(builder, field[1]!, field[2]!);
+    addAlertLine(builder, stripInlineMarkdown(line));
     if (field && known) setSectionField(section, known, stripInlineMarkdown(field[2]!));
     else rest.push(line.trim());
   }
   const text = rest.join("\n").trim();
   if (text === "") return;
-  addAlertLine(builder, stripInlineMarkdown(text));
   const bold = BOLD_ONLY.exec(text);
   if (bold) {
     builder.lastLabel = bold[1]!.replace(/:$/, "").trim();
@@ -143,24 +115,26 @@ function handleParagraph(builder: RunbookBuilder, markdown: string): void {
       return;
     }
     addStep(builder, { kind: "note", text: builder.lastLabel, isHeading: true });
+    setPendingDelay(builder, builder.lastLabel);
     return;
   }
-  const wait = parseWait(stripInlineMarkdown(text));
+  const plain = stripInlineMarkdown(text);
+  const wait = parseWait(plain);
+  if (wait === null && addProseCallSteps(builder, text, plain)) return;
   addStep(builder, wait === null ? { kind: "note", text } : { kind: "wait", text, durationSeconds: wait });
+  if (wait === null) setPendingDelay(builder, plain);
 }
 
-/** Steps for an inline `cast send ...` in a list item, and the first other shell command to copy. */
-function inlineCommands(builder: RunbookBuilder, text: string): { steps: RunbookStep[]; command?: string } {
-  const steps: RunbookStep[] = [];
-  let command: string | undefined;
-  for (const match of text.matchAll(INLINE_CODE)) {
-    const code = match[1]!.trim();
-    if (!SHELL_WORD.test(`${code} `)) continue;
-    if (/^(?:\$\s+)?cast\s+(?:send|call)\s/.test(code)) {
-      for (const step of parseCodeBlock(builder, code, "bash")) steps.push(step);
-    } else command ??= code;
-  }
-  return { steps, command };
+function setPendingDelay(builder: RunbookBuilder, text: string): void {
+  const seconds = parseTimelockMention(text);
+  if (seconds !== null) builder.pendingDelay = { text, seconds };
+}
+
+/** The block's first transaction starts the delay its introduction stated; the wait goes right after it. */
+function insertPendingDelay(steps: RunbookStep[], delay: { text: string; seconds: number }): void {
+  const first = steps.findIndex((step) => step.kind === "action");
+  if (first < 0 || steps[first + 1]?.kind === "wait") return;
+  steps.splice(first + 1, 0, { kind: "wait", text: delay.text, durationSeconds: delay.seconds });
 }
 
 function handleList(builder: RunbookBuilder, list: Tokens.List): void {
@@ -169,36 +143,21 @@ function handleList(builder: RunbookBuilder, list: Tokens.List): void {
     const children = item.tokens.filter((token) => token.type !== "checkbox");
     const first = children[0];
     const hasText = first !== undefined && (first.type === "text" || first.type === "paragraph");
-    const text = hasText ? (first as Tokens.Text).text.trim() : "";
-    const plain = stripInlineMarkdown(text);
-    if (text !== "") {
-      const severity = parseSeverityListItem(plain);
-      if (severity) builder.severities.push(severity);
-      const field = FIELD_LINE.exec(text);
-      if (field) addSeverityField(builder, field[1]!, field[2]!);
-      addAlertLine(builder, plain);
-      const { steps, command } = inlineCommands(builder, text);
-      const wait = parseWait(plain);
-      const timelock = parseTimelockMention(plain);
-      let step: RunbookStep;
-      if (item.task) {
-        // A checklist item stays checkable; a wait it states is its duration ("- [ ] Wait 24 hours").
-        step = { kind: "check", text, checked: item.checked === true };
-        if (wait !== null) step.durationSeconds = wait;
-      } else if (wait !== null) {
-        step = { kind: "wait", text, durationSeconds: wait, ...(list.ordered && { ordinal: start + index }) };
-      } else if (list.ordered) {
-        step = { kind: "check", text, ordinal: start + index };
-      } else {
-        step = { kind: "note", text };
-      }
-      if (step.kind === "check") {
-        if (timelock !== null) step.durationSeconds ??= timelock;
-        if (command !== undefined) step.command = command;
-      }
-      addStep(builder, step);
-      for (const inline of steps) addStep(builder, inline);
-      if (BOLD_ONLY.test(text)) builder.lastLabel = plain.replace(/:$/, "");
+    // Nested list lines marked left in the text are items of their own (split-nested-items.ts).
+    const { own, nested } = splitNestedItems(hasText ? (first as Tokens.Text).text : "");
+    if (own.text !== "") {
+      readListItem(builder, own.text, {
+        isTask: item.task || own.checked !== null,
+        checked: item.task ? item.checked === true : own.checked === true,
+        ordinal: list.ordered ? start + index : null,
+      });
+    }
+    for (const child of nested) {
+      readListItem(builder, child.text, {
+        isTask: child.checked !== null,
+        checked: child.checked === true,
+        ordinal: null,
+      });
     }
     walkTokens(builder, hasText ? children.slice(1) : children);
   });
@@ -209,7 +168,12 @@ function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
   const header = table.header.map(cellText);
   const rows = table.rows.map((row) => row.map(cellText));
   for (const level of parseSeverityTable(header, rows) ?? []) builder.severities.push(level);
-  const alerts = parseAlertTable(header, rows);
+  // Raw cells too: a section column's link keeps its destination only as written.
+  const alerts = parseAlertTable(
+    header,
+    rows,
+    table.rows.map((row) => row.map((cell) => cell.text)),
+  );
   if (alerts) {
     const foundIn = currentSection(builder).anchor;
     const contextSeverity = severityWordOf(builder.headings.filter(Boolean).at(-1) ?? "");
@@ -221,10 +185,14 @@ function handleTable(builder: RunbookBuilder, table: Tokens.Table): void {
 export function walkTokens(builder: RunbookBuilder, tokens: readonly Token[]): void {
   for (const token of tokens) {
     if (token.type === "heading") {
+      builder.pendingDelay = null;
       handleHeading(builder, token as Tokens.Heading);
       continue;
     }
     if (builder.isSkipping) continue;
+    // A stated delay reaches only the code block right after the text that stated it.
+    const pendingDelay = builder.pendingDelay;
+    if (token.type !== "space") builder.pendingDelay = null;
     switch (token.type) {
       case "paragraph":
       case "text":
@@ -235,7 +203,9 @@ export function walkTokens(builder: RunbookBuilder, tokens: readonly Token[]): v
         break;
       case "code": {
         const code = token as Tokens.Code;
-        for (const step of parseCodeBlock(builder, code.text, code.lang ?? "")) addStep(builder, step);
+        const steps = parseCodeBlock(builder, code.text, code.lang ?? "");
+        if (pendingDelay) insertPendingDelay(steps, pendingDelay);
+        for (const step of steps) addStep(builder, step);
         break;
       }
       case "table":

@@ -32,8 +32,11 @@ describe("mpc-wallet.md", () => {
     expect(sectionOf(parsed, "sev1-critical-outage").severity).toBe("SEV1");
   });
 
-  it("routes the 11 table alerts and the 'Alert: X fires' symptom", () => {
-    expect(parsed.alertRoutes).toHaveLength(12);
+  // 6 critical + 5 warning table rows, and three "- Alert: ..." symptom lines: PresignaturePoolDepleted
+  // (a table alert, now routed to its issue), ByzantineViolationDetected, and "Certificate expires in <30 days",
+  // a condition that names its alert and routes to its issue.
+  it("routes the 11 table alerts, the 'Alert: X fires' symptom and the certificate-expiry symptom", () => {
+    expect(parsed.alertRoutes).toHaveLength(13);
     const route = (alert: string) => parsed.alertRoutes.find((candidate) => candidate.alert === alert);
     expect(route("MPCNodeDown")).toMatchObject({ runbook: "alert-thresholds", severity: "critical" });
     expect(route("TLSHandshakeFailures")).toMatchObject({ runbook: "alert-thresholds", severity: "warning" });
@@ -43,6 +46,12 @@ describe("mpc-wallet.md", () => {
     });
     expect(route("ByzantineViolationDetected")).toMatchObject({
       runbook: "issue-byzantine-violation-detected",
+    });
+    expect(route("Certificate expires in <30 days")).toEqual({
+      alert: "Certificate expires in <30 days",
+      runbook: "issue-certificate-expiring",
+      severity: null,
+      condition: "Certificate expires in <30 days",
     });
   });
 

@@ -27,19 +27,51 @@ describe("pil.md", () => {
     ]);
   });
 
-  it("finds the two cast calls of the appendix and no sends", () => {
-    expect(countActions(parsed.actions)).toEqual({ sends: 0, calls: 2 });
-    expect(parsed.actions[0]).toMatchObject({
+  it("finds the two cast calls of the appendix, and EP-001's two sends written without cast", () => {
+    expect(countActions(parsed.actions)).toEqual({ sends: 2, calls: 2 });
+    const cast = parsed.actions.filter((action) => action.isInferred !== true);
+    expect(cast).toHaveLength(2);
+    expect(cast[0]).toMatchObject({
       signature: "isPaused()",
       returns: ["bool"],
       runbook: "useful-commands",
     });
-    expect(parsed.actions[1]).toMatchObject({
+    expect(cast[1]).toMatchObject({
       signature: "hasRole(bytes32,address)",
       selector: "0x91d14854",
       returns: ["bool"],
       args: ["$ADMIN_ROLE", "$ADDRESS"],
     });
+  });
+
+  it("reads EP-001's multi-sig comment and its ethers script as inferred sends", () => {
+    // "# Execute pauseAll() on Orchestrator" under "# Manual via multi-sig", and the script's
+    // `orchestrator.pause()` on the contract bound over three lines by getContractAt(..., process.env.ORCHESTRATOR_ADDRESS).
+    const inferred = parsed.actions.filter((action) => action.isInferred === true);
+    expect(inferred).toEqual([
+      expect.objectContaining({
+        kind: "send",
+        signature: "pauseAll()",
+        target: "<Orchestrator>",
+        args: [],
+        runbook: "ep-001-emergency-pause",
+        isInferred: true,
+      }),
+      expect.objectContaining({
+        kind: "send",
+        signature: "pause()",
+        selector: "0x8456cb59",
+        target: "$ORCHESTRATOR_ADDRESS",
+        args: [],
+        runbook: "ep-001-emergency-pause",
+        isInferred: true,
+      }),
+    ]);
+    const pause = sectionOf(parsed, "ep-001-emergency-pause").steps;
+    expect(pause.filter((step) => step.kind === "action").map((step) => step.text)).toEqual([
+      "Execute pauseAll() on Orchestrator",
+      "const tx = await orchestrator.pause();",
+    ]);
   });
 
   it("finds two templates, the fenced checklist and hardhat command steps", () => {

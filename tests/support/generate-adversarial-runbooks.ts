@@ -106,4 +106,25 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   line("contract calls in prose", "pause() on ", "Execute "),
   line("ethers script openers", 'getContractAt("', "```js\nconst c = await ethers.", "\n```"),
   line("awaits", "await x.", "```js\n", "\n```"),
+  lines("contract calls in prose, many steps", "- Call Router.pause() and then pause() on Vault"),
+  lines("script calls, many lines", "> await contract.pause() // Should return true"),
+  {
+    name: "console session in one shell block",
+    make: (size) => `\`\`\`console\n${repeat("> await contract.paused()\ntrue\n", size)}\`\`\`\n`,
+  },
+  {
+    name: "one checklist item with many over-indented children",
+    make: (size) => `- [ ] top\n${repeat("      - [ ] child\n", size)}`,
+  },
+  lines("loose checklist items", "- [ ] **Week 1:**\n\n  - [ ] a\n"),
+  {
+    name: "alert table with section letters",
+    make: (size) =>
+      `## A. Top\n\n| Scenario | Section | Fires when |\n|---|---|---|\n${repeat("| `LowGas` alert | A | x > 1 |\n", size)}`,
+  },
+  lines("alert lines with conditions", "**Alert:** error rate > 10% for 2+ minutes"),
+  lines(
+    "timelock delays before blocks",
+    "Schedule it (48 hour delay):\n\n```bash\ncast send $T pause\n```\n",
+  ),
 ];
