@@ -4,6 +4,7 @@ import { createPublicClient, http, parseAbi } from "viem";
 import { foundry } from "viem/chains";
 import { expect, test } from "./support/fixtures";
 import { localSigningWalletContext, type OwnStack, startOwnStack } from "./support/own-stack";
+import { waitForWalletScript } from "./support/safe-helpers";
 
 const ALICE = 1; // admin, Guardian owner
 const BOB = 2; // commander, Guardian owner
@@ -34,9 +35,7 @@ async function connectWallet(page: Page) {
   const connect = page.getByRole("button", { name: "Connect wallet" });
   await expect(connect.or(page.getByTestId("wallet-address"))).toBeVisible();
   // Settled in the browser (reconnected or dropped), not only as the server rendered it from the cookie.
-  await expect(page.locator("html")).toHaveAttribute("data-wallet", /^(connected|disconnected)$/, {
-    timeout: 30_000,
-  });
+  await waitForWalletScript(page);
   if (await connect.isVisible()) await connect.click();
   await expect(page.getByTestId("wallet-address")).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import type { Hex } from "viem";
 import { expect, test, walletContext } from "./support/fixtures";
+import { waitForWalletScript } from "./support/safe-helpers";
 import { postSiweSignIn, signInWithKey, signSiweMessage } from "./support/sign-in";
 
 const ALICE = 1; // admin, Guardian Safe owner
@@ -14,6 +15,7 @@ test.describe("@foundation sign-in and access", () => {
     const { context, page } = await walletContext(browser, stack, ALICE, { signIn: false });
     await page.goto("/incidents");
     await expect(page).toHaveURL(/\/login/);
+    await waitForWalletScript(page);
     await page.getByRole("button", { name: "Connect wallet" }).click();
     await expect(page.getByTestId("connected-address")).toHaveText(stack.deployment.accounts[ALICE]!.address);
     await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
@@ -28,6 +30,7 @@ test.describe("@foundation sign-in and access", () => {
   test("@foundation a non-member is refused with a clear message", async ({ browser, stack }) => {
     const { context, page } = await walletContext(browser, stack, STRANGER, { signIn: false });
     await page.goto("/login");
+    await waitForWalletScript(page);
     await page.getByRole("button", { name: "Connect wallet" }).click();
     await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
     await expect(

@@ -45,16 +45,24 @@ export async function choose(page: Page, label: string, name: string) {
   await select.selectOption(value!);
 }
 
+/**
+ * Waits until the page's wallet code runs in the browser (components/providers/web3-provider.tsx marks
+ * `<html data-wallet>`): a click on "Connect wallet" before hydration does nothing.
+ */
+export async function waitForWalletScript(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-wallet", /^(connected|disconnected)$/, {
+    timeout: 30_000,
+  });
+}
+
 /** Connects the page's injected test wallet if wagmi has not reconnected it already. */
 export async function connectWallet(page: Page) {
   const connect = page.getByRole("button", { name: "Connect wallet" });
   const address = page.getByTestId("wallet-address");
   await expect(connect.or(address)).toBeVisible();
-  // The server renders the cookie's connection; wait until wagmi in the browser has reconnected or dropped it
-  // (components/providers/web3-provider.tsx), or a "connected" page could lose its wallet after this check.
-  await expect(page.locator("html")).toHaveAttribute("data-wallet", /^(connected|disconnected)$/, {
-    timeout: 30_000,
-  });
+  // The server renders the cookie's connection; wait until wagmi in the browser has reconnected or dropped it,
+  // or a "connected" page could lose its wallet after this check.
+  await waitForWalletScript(page);
   // A click before React hydrates the page does nothing: click again until the wallet shows as connected.
   await expect(async () => {
     if (await connect.isVisible()) await connect.click();
