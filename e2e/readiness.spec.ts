@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
-import { type Address, encodeFunctionData, getAddress, parseAbi } from "viem";
+import { type Address, encodeFunctionData, getAddress, type Hex, parseAbi, zeroAddress } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { createPrismaClient } from "../lib/db/client";
-import { expect, test, walletContext } from "./support/fixtures";
+import { safeTxTypedData } from "../lib/safe/browser";
+import { expect, type Stack, test, walletContext } from "./support/fixtures";
 import { chain, choose, connectWallet, execViaSafe, readAbi, restoreProtocol } from "./support/safe-helpers";
 import { screenshot } from "./support/screenshot";
 
@@ -46,6 +48,29 @@ async function startSink(): Promise<{ server: Server; url: string; received: Rec
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+}
+
+type KitTx = { to: string; value: string; data: string; operation: number };
+
+/** The Guardian owners' (Alice's and Bob's) signatures of the kit at these nonces, as their wallets make them. */
+function kitSignatures(stack: Stack, guardian: Address, tx: KitTx, nonces: number[]): Promise<Hex[]> {
+  return Promise.all(
+    [ALICE, BOB].flatMap((index) =>
+      nonces.map((nonce) =>
+        privateKeyToAccount(stack.deployment.accounts[index]!.privateKey as Hex).signTypedData(
+          safeTxTypedData(stack.deployment.chainId, guardian, {
+            ...tx,
+            safeTxGas: "0",
+            baseGas: "0",
+            gasPrice: "0",
+            gasToken: zeroAddress,
+            refundReceiver: zeroAddress,
+            nonce,
+          }),
+        ),
+      ),
+    ),
+  );
 }
 
 async function signLadder(page: Page, kitUrl: string) {
@@ -106,6 +131,23 @@ test.describe("@readiness pre-signed kits", () => {
       const row = () => bob.page.getByTestId("kit-row").filter({ hasText: name });
       await bob.page.goto("/readiness");
       await expect(row()).toContainText(`Armed nonces: ${[0, 1, 2, 3, 4].map((i) => start + i).join(", ")}`);
+
+      // The signatures are secrets: none reaches any page or answer. The test makes the same signatures the
+      // wallets made (ECDSA here is deterministic) and looks for their bytes in every HTML and JSON it can get.
+      const view = await bob.context.request.get(`/api/kits/${kitId}`);
+      const tx = ((await view.json()) as { kit: { tx: KitTx } }).kit.tx;
+      const secrets = await kitSignatures(
+        stack,
+        guardian,
+        tx,
+        [0, 1, 2, 3, 4].map((i) => start + i),
+      );
+      const pages = [kitUrl, "/readiness", "/dashboard", `/api/kits/${kitId}`, "/api/kits"];
+      for (const path of pages) {
+        const body = (await (await bob.context.request.get(path)).text()).toLowerCase();
+        for (const signature of secrets)
+          expect(body, path).not.toContain(signature.slice(2, 66).toLowerCase());
+      }
 
       // A routine transaction of the Safe uses the current nonce: still ARMED, at the next four, unsigned.
       await execViaSafe(stack, guardian, guardian, "0x");
@@ -170,6 +212,17 @@ test.describe("@readiness pre-signed kits", () => {
       await expect(timeline.locator('[data-kind="incident.contained"]')).toContainText("time to contain");
       await expect(erin.page.getByTestId("time-to-contain")).not.toHaveText("not contained yet");
       await screenshot(erin.page, testInfo, "responder-broke-glass-desktop");
+      // The signatures left the server once, inside execTransaction's calldata for the wallet: they are in the
+      // transaction on chain (so the test above looked for the right bytes), and in no page or answer.
+      const used = (await nonceNow()) - 1;
+      const sent = await kitSignatures(stack, guardian, tx, [used]);
+      const block = await client.getBlock({ includeTransactions: true });
+      const execution = block.transactions.find((t) => t.to && getAddress(t.to) === guardian)!;
+      for (const signature of sent) expect(execution.input).toContain(signature.slice(2, 66).toLowerCase());
+      for (const path of [`/incidents/${ref}`, kitUrl, `/api/kits/${kitId}`]) {
+        const body = (await (await erin.context.request.get(path)).text()).toLowerCase();
+        for (const signature of sent) expect(body, path).not.toContain(signature.slice(2, 66).toLowerCase());
+      }
     } finally {
       // The e2e stack shares one anvil and one database: put the Safe, the protocol and the kits back.
       const owners = await client.readContract({

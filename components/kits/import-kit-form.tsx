@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+import { PassphraseField } from "./passphrase-field";
 
 type ImportResult = { kitId: string; accepted: number; refused: number };
 
@@ -62,18 +63,13 @@ export function ImportKitForm() {
         />
       </label>
       <FieldError error={error} path="file" label="File" />
-      <label className="block text-sm">
-        Vault passphrase
-        <input
-          className={INPUT_CLASS}
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          name="passphrase"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </label>
-      <FieldError error={error} path="passphrase" label="Passphrase" />
+      <PassphraseField
+        label="Vault passphrase"
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="current-password"
+        error={error}
+      />
       <FormError error={error} />
       <Button type="submit" variant="secondary" disabled={isBusy}>
         {isBusy ? "Opening…" : "Import kit file"}

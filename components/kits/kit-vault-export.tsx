@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ApiError, type FieldIssue, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
+import { PassphraseField } from "./passphrase-field";
 
 /**
  * Commanders export the kit for an offline vault: the server seals it with the passphrase (the signatures never
@@ -55,18 +56,13 @@ export function KitVaultExport({ kitId }: { kitId: string }) {
         }
       }}
     >
-      <label className="block text-sm">
-        Vault passphrase (at least 12 characters)
-        <input
-          className={INPUT_CLASS}
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          name="passphrase"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </label>
-      <FieldError error={error} path="passphrase" label="Passphrase" />
+      <PassphraseField
+        label="Vault passphrase (at least 12 characters)"
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="new-password"
+        error={error}
+      />
       <FormError error={error} />
       <Button type="submit" variant="secondary" disabled={isBusy}>
         {isBusy ? "Sealing…" : "Export sealed file"}

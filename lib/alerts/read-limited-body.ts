@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { readBodyBytes } from "../http/read-body";
 
 export const MAX_ALERT_BODY_BYTES = 1024 * 1024;
 
@@ -7,25 +7,6 @@ export const MAX_ALERT_BODY_BYTES = 1024 * 1024;
  * a sender cannot make the console hold a huge body in memory.
  */
 export async function readLimitedBody(request: Request, limit = MAX_ALERT_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
-function tooLarge(limit: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+  const bytes = await readBodyBytes(request, limit);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

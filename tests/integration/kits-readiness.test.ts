@@ -43,7 +43,7 @@ beforeAll(async () => {
   // The sink is on loopback, which the outbound-URL guard refuses unless an operator allows it.
   process.env.BREAKGLASS_OUTBOUND_ALLOW = "127.0.0.1";
   guardian = stack().deployment.safes.guardian.address;
-  token = (await createApiToken({ name: `kits-${Date.now()}`, role: "responder", createdBy: "test" })).token;
+  token = (await createApiToken({ name: `kits-${Date.now()}`, role: "responder", createdBy: "cli" })).token;
   // Capture (and still print) every console line of this process: the leak check greps them.
   consoleMethods.forEach((m, i) => {
     console[m] = (...args: unknown[]) => {
