@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { INCIDENT_ROLE_LABELS } from "@/lib/timeline/browser";
 import { ResolvePanel } from "./resolve-panel";
 
 const SELECT = "rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm";
@@ -117,33 +118,29 @@ export function IncidentControls(props: {
       ) : null}
       <fieldset className="grid gap-2 sm:grid-cols-3">
         <legend className="sr-only">Incident roles</legend>
-        {(
-          [
-            ["commander", "Commander"],
-            ["comms_lead", "Comms lead"],
-            ["scribe", "Scribe"],
-          ] as const
-        ).map(([role, label]) => (
-          <label key={role} className="text-sm text-zinc-400">
-            {label}
-            <select
-              aria-label={label}
-              value={props.roles[role] ?? ""}
-              disabled={!props.canCommand || isBusy}
-              onChange={(event) => send("roles", { role, memberId: event.target.value || null })}
-              className={`${SELECT} mt-1 block w-full text-zinc-100`}
-            >
-              <option value="">Unassigned</option>
-              {props.members
-                .filter((member) => member.role !== "viewer" || role !== "commander")
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-            </select>
-          </label>
-        ))}
+        {(Object.entries(INCIDENT_ROLE_LABELS) as [keyof typeof INCIDENT_ROLE_LABELS, string][]).map(
+          ([role, label]) => (
+            <label key={role} className="text-sm text-zinc-400">
+              {label}
+              <select
+                aria-label={label}
+                value={props.roles[role] ?? ""}
+                disabled={!props.canCommand || isBusy}
+                onChange={(event) => send("roles", { role, memberId: event.target.value || null })}
+                className={`${SELECT} mt-1 block w-full text-zinc-100`}
+              >
+                <option value="">Unassigned</option>
+                {props.members
+                  .filter((member) => member.role !== "viewer" || role !== "commander")
+                  .map((member) => (
+                    <option key={member.id} value={member.id}>
+                      {member.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          ),
+        )}
       </fieldset>
       {error ? (
         <p role="alert" className="text-sm text-red-400">

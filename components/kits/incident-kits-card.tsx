@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
-import { WalletScope } from "@/components/providers/wallet-scope";
+import { listPublicChains } from "@/lib/chain";
 import { getExecutorView, listBreakableKits } from "@/lib/kits";
-import { BreakGlassButton } from "./break-glass-button";
+import { IncidentBreakGlass } from "./incident-break-glass";
 import { KitStateBadge } from "./kit-state-badge";
 
 /**
@@ -13,7 +13,10 @@ import { KitStateBadge } from "./kit-state-badge";
 export async function IncidentKitsCard({ incidentRef }: { incidentRef: string }) {
   const kits = await listBreakableKits();
   if (kits.length === 0) return null;
-  const executor = await getExecutorView([...new Set(kits.map((k) => k.chainId))]);
+  const [executor, chains] = await Promise.all([
+    getExecutorView([...new Set(kits.map((k) => k.chainId))]),
+    listPublicChains(),
+  ]);
   return (
     <section
       aria-labelledby="incident-kits-heading"
@@ -23,30 +26,30 @@ export async function IncidentKitsCard({ incidentRef }: { incidentRef: string })
       <h2 id="incident-kits-heading" className="text-lg font-semibold">
         Break glass: pre-signed kits
       </h2>
-      <WalletScope>
-        <ul className="space-y-3">
-          {kits.map((kit) => (
-            <li key={kit.id} className="space-y-1 text-sm" data-testid="incident-kit">
-              <div className="flex flex-wrap items-center gap-2">
-                <Link
-                  href={`/readiness/${kit.id}?incident=${incidentRef}`}
-                  className="font-semibold underline"
-                >
-                  {kit.name}
-                </Link>
-                <KitStateBadge state={kit.lastState} />
-                <span className="text-zinc-400">{kit.safeLabel}</span>
-                {kit.lastCheckedAt && (
-                  <span className="text-xs text-zinc-500">
-                    checked <UtcTime at={kit.lastCheckedAt} />
-                  </span>
-                )}
-              </div>
-              <BreakGlassButton kitId={kit.id} incident={incidentRef} hasExecutor={executor !== null} />
-            </li>
-          ))}
-        </ul>
-      </WalletScope>
+      <ul className="space-y-3">
+        {kits.map((kit) => (
+          <li key={kit.id} className="space-y-1 text-sm" data-testid="incident-kit">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/readiness/${kit.id}?incident=${incidentRef}`} className="font-semibold underline">
+                {kit.name}
+              </Link>
+              <KitStateBadge state={kit.lastState} />
+              <span className="text-zinc-400">{kit.safeLabel}</span>
+              {kit.lastCheckedAt && (
+                <span className="text-xs text-zinc-500">
+                  checked <UtcTime at={kit.lastCheckedAt} />
+                </span>
+              )}
+            </div>
+            <IncidentBreakGlass
+              chains={chains}
+              kitId={kit.id}
+              incident={incidentRef}
+              hasExecutor={executor !== null}
+            />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

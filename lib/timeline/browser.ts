@@ -6,6 +6,7 @@ export {
   descriptionToText,
   type EventDescription,
   type EventPart,
+  INCIDENT_ROLE_LABELS,
   type ProposalInfo,
 } from "./describe-event";
 export { TIMELINE_EVENT_KINDS, type TimelineEventKind } from "./event-kinds";

@@ -28,7 +28,12 @@ export type DescribableEvent = { kind: string; payload: unknown; correctsId: num
 
 type Parsed = { [K in TimelineEventKind]: { kind: K; p: TimelinePayload<K> } }[TimelineEventKind];
 
-const ROLE_LABEL = { commander: "Commander", comms_lead: "Comms lead", scribe: "Scribe" } as const;
+/** The incident roles as people read them: the timeline and the incident page's role pickers say the same. */
+export const INCIDENT_ROLE_LABELS = {
+  commander: "Commander",
+  comms_lead: "Comms lead",
+  scribe: "Scribe",
+} as const;
 
 const text = (value: string): EventPart => ({ type: "text", value });
 const strong = (value: string): EventPart => ({ type: "strong", value });
@@ -106,7 +111,7 @@ function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeCon
     case "incident.impact_changed":
       return [text(`Impact updated: ${e.p.to}`)];
     case "incident.role_assigned": {
-      const role = ROLE_LABEL[e.p.role];
+      const role = INCIDENT_ROLE_LABELS[e.p.role];
       if (!e.p.member)
         return [text(`${role}: unassigned${e.p.previous ? ` (was ${e.p.previous.name})` : ""}`)];
       return [
