@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Hex } from "viem";
 import { useAccount, useConnect, useSendTransaction } from "wagmi";
 import { injected } from "wagmi/connectors";
@@ -31,6 +31,9 @@ export function BreakGlassButton(props: { kitId: string; incident?: string; hasE
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const url = `/api/kits/${props.kitId}/break-glass`;
+  // The server renders the button before its code has loaded: a press then would do nothing, silently.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
 
   async function breakGlass() {
     setError(null);
@@ -74,7 +77,7 @@ export function BreakGlassButton(props: { kitId: string; incident?: string; hasE
     <div className="space-y-2">
       <Button
         onClick={breakGlass}
-        disabled={status !== null}
+        disabled={status !== null || !isHydrated}
         className="min-h-11 bg-red-600 hover:bg-red-500"
       >
         Break glass
