@@ -1,6 +1,7 @@
 import { type DbTransaction, db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
+import { formatDuration } from "../time";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { lockIncident } from "./lock-incident";
 import { INCIDENT_PHASES, type TIncidentTransition, ZIncidentTransition } from "./schemas";
@@ -30,14 +31,6 @@ export type TransitionIncidentOptions = {
 function phaseAfterContainment(phase: Incident["phase"]): Incident["phase"] {
   const after = INCIDENT_PHASES.indexOf("contain") + 1;
   return INCIDENT_PHASES.indexOf(phase) < after ? INCIDENT_PHASES[after]! : phase;
-}
-
-/** `45 s`, `12 min`, `2 h 5 min`: the time to contain as the post-mortem writes it. */
-function formatSpan(milliseconds: number): string {
-  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
-  if (minutes < 1) return `${Math.floor(Math.max(0, milliseconds) / 1000)} s`;
-  if (minutes < 60) return `${minutes} min`;
-  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
 }
 
 function conflict(message: string): never {
@@ -97,7 +90,7 @@ export async function transitionIncident(options: TransitionIncidentOptions): Pr
           payload: {
             ...(transition.reason ? { reason: transition.reason } : {}),
             ...(transition.proposalId ? { proposalId: transition.proposalId } : {}),
-            timeToContain: formatSpan(now.getTime() - incident.declaredAt.getTime()),
+            timeToContain: formatDuration(now.getTime() - incident.declaredAt.getTime()),
           },
         });
         // Contained means the bleeding stopped: the public status becomes Monitoring, and the workflow moves

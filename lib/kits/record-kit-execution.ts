@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 // The file, not lib/incidents/index.ts: the index pulls next-auth (see claim-kit-execution.ts).
 import { transitionIncident } from "../incidents";
 import { safeAbi, type TVerificationRead } from "../safe";
+import { formatDuration } from "../time";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { runVerification } from "../verifications";
 
@@ -18,14 +19,6 @@ export type KitExecutionResult = {
   isContained: boolean;
   timeToContainMs: number | null;
 };
-
-function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
 
 /**
  * After the transaction is sent (by the executor key or the responder's wallet): wait for the receipt, find

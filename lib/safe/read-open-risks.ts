@@ -1,5 +1,5 @@
-import { type Abi, type AbiFunction, getAddress } from "viem";
-import { chainScopeWhere, loadIncidentChainScope, publicClientFor } from "../chain";
+import { getAddress } from "viem";
+import { abiFunctions, chainScopeWhere, loadIncidentChainScope, publicClientFor } from "../chain";
 import { db } from "../db/client";
 import { isChainUnreachable } from "./chain-unreachable";
 import { OPEN_PROPOSAL_STATES } from "./proposal-states";
@@ -36,12 +36,9 @@ export async function readOpenRisks(incidentId: string): Promise<OpenRisks> {
   const paused: OpenRisks["paused"] = [];
   let chainError: string | null = null;
   for (const contract of contracts) {
-    const reads = ((Array.isArray(contract.abi) ? contract.abi : []) as unknown as Abi).filter(
-      (item): item is AbiFunction =>
-        item.type === "function" &&
-        PAUSE_READS.includes(item.name) &&
-        item.inputs.length === 0 &&
-        item.outputs[0]?.type === "bool",
+    const reads = abiFunctions(contract.abi).filter(
+      (item) =>
+        PAUSE_READS.includes(item.name) && item.inputs.length === 0 && item.outputs[0]?.type === "bool",
     );
     for (const read of reads) {
       try {

@@ -1,4 +1,5 @@
 import { type Abi, type Address, getAddress } from "viem";
+import { contractAbi } from "../chain";
 import { db } from "../db/client";
 import { buildRoleNames, roleNamesInText } from "./role-names";
 
@@ -42,7 +43,7 @@ export async function loadWatchTargets(chainId: number): Promise<WatchTargets> {
       kind: "contract",
       id: contract.id,
       name: contract.name,
-      abi: Array.isArray(contract.abi) ? (contract.abi as unknown as Abi) : null,
+      abi: Array.isArray(contract.abi) ? contractAbi(contract.abi) : null,
     });
   }
   // A Safe listed as a contract too is watched once, as a Safe (its events are the Safe's).

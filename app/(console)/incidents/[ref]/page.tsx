@@ -24,17 +24,10 @@ import {
 import { timelineResumeBound } from "@/lib/live";
 import { listMembers } from "@/lib/members";
 import { listProposalInfo } from "@/lib/safe";
+import { formatDuration } from "@/lib/time";
 import { TIMELINE_EVENT_KINDS } from "@/lib/timeline";
 
 export const dynamic = "force-dynamic";
-
-/** `12 min`, `2 h 5 min` (seams is making one duration module; until then this page's own). */
-function formatSpan(milliseconds: number): string {
-  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
-  if (minutes < 1) return `${Math.floor(Math.max(0, milliseconds) / 1000)} s`;
-  if (minutes < 60) return `${minutes} min`;
-  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
-}
 
 /**
  * Events sent with the page; the timeline fetches older ones itself once it is on screen (and virtualises
@@ -124,7 +117,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
             <dt className="text-zinc-400">Time to contain</dt>
             <dd data-testid="time-to-contain">
               {incident.containedAt
-                ? formatSpan(incident.containedAt.getTime() - incident.declaredAt.getTime())
+                ? formatDuration(incident.containedAt.getTime() - incident.declaredAt.getTime())
                 : "not contained yet"}
             </dd>
           </div>
