@@ -31,6 +31,7 @@ export async function benchPaging({ quick }: BenchOptions): Promise<BenchResult[
   const holder = globalThis as unknown as { breakglassPrisma?: PrismaClient };
   const saved = { ...process.env };
   const runners: JobRunner[] = [];
+  let unregisterHooks: (() => void) | undefined;
   try {
     await migrate(database.url, { log: () => {} });
     await migrateJobs(database.url);
@@ -43,7 +44,7 @@ export async function benchPaging({ quick }: BenchOptions): Promise<BenchResult[
       NEXTAUTH_URL: "http://console.bench",
     });
     await seedDemo(db(), deployment);
-    registerTimelineHooks();
+    unregisterHooks = registerTimelineHooks();
     const start = (concurrency: number) =>
       startJobRunner({
         connectionString: database.url,
@@ -178,6 +179,8 @@ export async function benchPaging({ quick }: BenchOptions): Promise<BenchResult[
       },
     ];
   } finally {
+    // The bench runner goes on to other benchmarks in this process, with databases that have no job schema.
+    unregisterHooks?.();
     for (const runner of runners) await runner.stop().catch(() => {});
     await holder.breakglassPrisma?.$disconnect().catch(() => {});
     holder.breakglassPrisma = undefined;

@@ -1,12 +1,13 @@
 import { incidentAnsweredTask, incidentDeclaredTask, proposalChangedTask } from "../paging";
-import { registerTimelineHook } from "../timeline";
+import { registerTimelineHook, unregisterTimelineHook } from "../timeline";
 
 /**
  * Cross-domain reactions, wired here at the edge instead of lib/incidents or lib/safe importing lib/paging.
  * Each hook queues a job in the event's own transaction: a page exists iff the change it reacts to
- * committed, whichever route, API or alert made it.
+ * committed, whichever route, API or alert made it. Returns what removes them again (a benchmark that wired
+ * them for its own database, in a process that goes on to others).
  */
-export function registerTimelineHooks(): void {
+export function registerTimelineHooks(): () => void {
   registerTimelineHook("paging.incident-declared", ["incident.declared"], (tx, event) =>
     incidentDeclaredTask
       .add({ incidentId: event.incidentId }, { tx, jobKey: `incident-declared:${event.incidentId}` })
@@ -41,4 +42,8 @@ export function registerTimelineHooks(): void {
         .then(() => {});
     },
   );
+  return () => {
+    for (const name of ["paging.incident-declared", "paging.incident-answered", "paging.proposal-changed"])
+      unregisterTimelineHook(name);
+  };
 }

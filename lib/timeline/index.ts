@@ -23,5 +23,5 @@ export {
   type TimelinePayload,
 } from "./event-kinds";
 export { redactCommand, redactSecrets } from "./redact-secrets";
-export { registerTimelineHook, type TimelineHook } from "./timeline-hooks";
+export { registerTimelineHook, type TimelineHook, unregisterTimelineHook } from "./timeline-hooks";
 export { setTimelineSubscribers, type TimelineSubscriber, timelineSubscribers } from "./timeline-subscribers";

@@ -22,6 +22,11 @@ export function registerTimelineHook(name: string, kinds: TimelineEventKind[], h
   hooks.set(name, { kinds: new Set(kinds), hook });
 }
 
+/** Removes a hook (a benchmark that wired them for its own database ends with that database). */
+export function unregisterTimelineHook(name: string): void {
+  hooks.delete(name);
+}
+
 export async function runTimelineHooks(tx: DbTransaction, event: TimelineEvent): Promise<void> {
   for (const { kinds, hook } of hooks.values()) if (kinds.has(event.kind)) await hook(tx, event);
 }
