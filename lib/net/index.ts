@@ -8,4 +8,5 @@ export {
   publicLookup,
 } from "./assert-public-url";
 export { freePort, isPortFree } from "./free-port";
+export { ZHttpUrl } from "./http-url-schema";
 export { OUTBOUND_UNREACHABLE_REASON, type OutboundResult, postToPublicUrl } from "./post-to-public-url";

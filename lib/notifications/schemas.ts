@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZHttpUrl } from "../net/http-url-schema";
 
 export const NOTIFICATION_EVENTS = [
   "declared",
@@ -11,23 +12,10 @@ export const NOTIFICATION_EVENTS = [
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const CHANNEL_KINDS = ["slack", "webhook"] as const;
 
-const ZWebhookUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) URL");
-
 export const ZCreateChannel = z.object({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
   kind: z.enum(CHANNEL_KINDS, "must be slack or webhook"),
-  url: ZWebhookUrl,
+  url: ZHttpUrl,
   events: z.array(z.enum(NOTIFICATION_EVENTS)).min(1, "choose at least one event"),
   isEnabled: z.boolean().default(true),
 });
@@ -35,7 +23,7 @@ export type TCreateChannel = z.input<typeof ZCreateChannel>;
 
 export const ZUpdateChannel = z.object({
   name: z.string().trim().min(1, "is required").max(80).optional(),
-  url: ZWebhookUrl.optional(),
+  url: ZHttpUrl.optional(),
   events: z.array(z.enum(NOTIFICATION_EVENTS)).min(1, "choose at least one event").optional(),
   isEnabled: z.boolean().optional(),
 });

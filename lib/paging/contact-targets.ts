@@ -1,20 +1,8 @@
 import { z } from "zod";
+import { ZHttpUrl } from "../net/http-url-schema";
 
 export const CONTACT_KINDS = ["email", "slack", "webhook", "pagerduty"] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
-
-const ZHttpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) URL");
 
 /** The secret part of a route, as stored (encrypted) and as entered in Settings. */
 export const ZContactTarget = z.discriminatedUnion("kind", [
