@@ -6,6 +6,7 @@ import { type BlockHeader, type ChainReader, createChainReader } from "./chain-r
 import { handleChainEvents } from "./handle-chain-events";
 import { loadWatchTargets, type WatchTargets } from "./load-watch-targets";
 import { CursorMovedError } from "./record-chain-range";
+import { resolveRetractedAlerts } from "./resolve-retracted-alerts";
 
 export type ChainLoopOptions = {
   chainId: number;
@@ -39,6 +40,8 @@ export function runChainLoop(options: ChainLoopOptions): { stop: () => Promise<v
   let previousHead: BlockHeader | null = null;
   let lastError = "";
   const counted: Record<string, number> = {};
+  // Retracted events whose alerts are still to be resolved: kept until that succeeds (retried every round).
+  let unresolvedRetractions: number[] = [];
 
   const defaultReader = async () => createChainReader(await publicClientFor(chainId), calls);
   const countCalls = () => {
@@ -68,11 +71,17 @@ export function runChainLoop(options: ChainLoopOptions): { stop: () => Promise<v
     previousHead = outcome.head;
     if (outcome.status === "advanced" && outcome.events.length)
       metrics().watchEvents.inc({ chain: String(chainId), outcome: "recorded" }, outcome.events.length);
-    if (outcome.status === "reorg" && outcome.retractedEventIds.length)
+    if (outcome.status === "reorg" && outcome.retractedEventIds.length) {
       metrics().watchEvents.inc(
         { chain: String(chainId), outcome: "retracted" },
         outcome.retractedEventIds.length,
       );
+      unresolvedRetractions.push(...outcome.retractedEventIds);
+    }
+    if (unresolvedRetractions.length) {
+      await resolveRetractedAlerts(chainId, unresolvedRetractions);
+      unresolvedRetractions = [];
+    }
     await handleChainEvents({ targets, log });
     return outcome;
   };

@@ -127,6 +127,41 @@ describe("chain watch → alerts, proposals, readiness", () => {
     ).toBe(0);
   });
 
+  it("a reorg that replaces the alerting block resolves the alert, saying it was retracted", async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const rule = await createWatchRule({
+      name: `Guardian role reorg ${suffix}`,
+      kind: "role_granted",
+      roles: ["GUARDIAN_ROLE"],
+      allowList: [],
+    });
+    cleanups.push(async () => {
+      await db().watchRule.delete({ where: { id: rule.id } });
+    });
+    const snapshot = await watched.testClient().snapshot();
+    const granted = await grantGuardian(watched.deployment.accounts[6]!.address);
+    const prefix = `chain:${watched.chainId}:${granted.txHash}:`;
+    const firing = await waitFor(
+      () => db().alert.findFirst({ where: { dedupKey: { startsWith: prefix } } }),
+      (row) => row?.status === "firing",
+    );
+    expect(firing).toMatchObject({ name: "RoleGrantedToUnknownAccount", state: "inbox" });
+
+    // The grant's block is replaced by a longer fork without it.
+    await watched.testClient().revert({ id: snapshot });
+    await watched.mine(2);
+    const resolved = await waitFor(
+      () => db().alert.findUnique({ where: { id: firing!.id } }),
+      (row) => row?.status === "resolved",
+    );
+    expect((resolved!.annotations as Record<string, string>).retracted).toMatch(
+      /^Retracted: block \d+ \(0x[0-9a-f]{8}…\) was replaced by a reorg$/,
+    );
+    expect(resolved!.resolvedAt).not.toBeNull();
+    // Still one row per log and rule: the retraction resolved it, it did not raise another.
+    expect(await db().alert.count({ where: { dedupKey: { startsWith: prefix } } })).toBe(1);
+  });
+
   it("a Safe execution seen on chain reconciles its proposal, attributed to whoever executed it", async () => {
     const { incident } = await declareIncident({
       input: { title: `Watch reconcile ${watched.chainId}`, severity: "P2" },
