@@ -10,7 +10,10 @@ import { WATCH_ALERT_SOURCE } from "./handle-chain-events";
  * as a new event and the same dedup key fires again (a new episode of the same alert), so nothing is lost.
  * Returns how many alerts were resolved.
  */
-export async function resolveRetractedAlerts(chainId: number, chainEventIds: readonly number[]): Promise<number> {
+export async function resolveRetractedAlerts(
+  chainId: number,
+  chainEventIds: readonly number[],
+): Promise<number> {
   if (chainEventIds.length === 0) return 0;
   const source = await db().alertSource.findUnique({ where: { name: WATCH_ALERT_SOURCE } });
   if (!source) return 0;
