@@ -93,6 +93,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       noHandleSignals: true,
       logger: quietLogger,
       events,
+      // The pool locks a batch of ready jobs in one query and hands them to its workers, instead of one
+      // "get job" round trip per job: a page to a thousand signers is a thousand deliveries at once. Jobs in
+      // the local queue are locked in this pool's name, so worker-liveness frees them if this instance dies.
+      preset: { worker: { localQueue: { size: (options.concurrency ?? 5) + 1 } } },
     });
   } catch (error) {
     await liveness.close();

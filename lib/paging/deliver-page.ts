@@ -13,6 +13,17 @@ export function acknowledgeLink(pageId: string, memberId: string): string {
   return absoluteLink(`/ack/${signToken(ACK_TOKEN_PURPOSE, `${pageId}:${memberId}`)}`);
 }
 
+const PAGE_FIELDS = {
+  id: true,
+  state: true,
+  title: true,
+  severity: true,
+  ask: true,
+  link: true,
+  subjectType: true,
+  incidentId: true,
+} as const;
+
 export type DeliveryOutcome = "delivered" | "retry" | "dead" | "skipped";
 
 /**
@@ -24,7 +35,12 @@ export async function deliverPage(
   deliveryId: string,
   attempt: { number: number; isLast: boolean },
 ): Promise<DeliveryOutcome> {
-  const delivery = await db().pageDelivery.findUnique({ where: { id: deliveryId }, include: { page: true } });
+  const delivery = await db().pageDelivery.findUnique({
+    where: { id: deliveryId },
+    // Only what a delivery needs: a signer page's pendingOwners (a thousand addresses for a big kit) was
+    // parsed again for every one of its deliveries, and dominated a fan-out's CPU time.
+    include: { page: { select: PAGE_FIELDS } },
+  });
   if (
     !delivery ||
     delivery.status === "delivered" ||
@@ -62,27 +78,30 @@ export async function deliverPage(
   }
   const isFinal = error !== null && (attempt.isLast || !route || !member);
   const status = error === null ? "delivered" : isFinal ? "dead" : "failed";
+  const outcome = {
+    status,
+    attempts: attempt.number,
+    lastError: error,
+    deliveredAt: error === null ? new Date() : null,
+  };
+  // A kit's or proposal's page has no incident timeline to write to: one UPDATE, no transaction.
+  if (!page.incidentId) {
+    await db().pageDelivery.update({ where: { id: delivery.id }, data: outcome });
+    return error === null ? "delivered" : isFinal ? "dead" : "retry";
+  }
+  const incidentId = page.incidentId;
   await db().$transaction(async (tx) => {
-    await tx.pageDelivery.update({
-      where: { id: delivery.id },
-      data: {
-        status,
-        attempts: attempt.number,
-        lastError: error,
-        deliveredAt: error === null ? new Date() : null,
-      },
-    });
-    if (!page.incidentId) return;
+    await tx.pageDelivery.update({ where: { id: delivery.id }, data: outcome });
     if (error === null)
       await appendTimelineEvent(tx, {
-        incidentId: page.incidentId,
+        incidentId,
         kind: "page.delivered",
         author: SYSTEM_AUTHOR,
         payload: { pageId: page.id, deliveryId: delivery.id, recipient, kind: delivery.kind },
       });
     else
       await appendTimelineEvent(tx, {
-        incidentId: page.incidentId,
+        incidentId,
         kind: "page.delivery_failed",
         author: SYSTEM_AUTHOR,
         payload: {
