@@ -17,6 +17,7 @@ export {
 } from "./collect-section-steps";
 export { decodeRunbookBytes, MAX_RUNBOOK_BYTES } from "./decode-runbook-bytes";
 export { boundContractsByAction, findBoundContracts } from "./find-bound-contracts";
+export { findContainmentStatement } from "./find-containment-statement";
 export { getIncidentRunbooks, type IncidentRunbookView, type RunStepView } from "./get-incident-runbooks";
 export { getRunbookSource } from "./get-runbook-source";
 export { getRunbookVersion, type RunbookVersionDetail } from "./get-runbook-version";

@@ -8,8 +8,14 @@ import type { TVerificationRead } from "./schemas";
 export type RunbookSource = { versionId: string; anchor: string; actionIndex: number };
 
 export function parseRunbookSource(text: string): RunbookSource {
-  const [versionId, anchor, actionIndex] = text.split(":");
-  return { versionId: versionId!, anchor: anchor!, actionIndex: Number(actionIndex) };
+  // `<versionId>:<anchor>:<actionIndex>`: an anchor may itself contain ':' (a heading "Step 1: Pause").
+  const first = text.indexOf(":");
+  const last = text.lastIndexOf(":");
+  return {
+    versionId: text.slice(0, first),
+    anchor: text.slice(first + 1, last),
+    actionIndex: Number(text.slice(last + 1)),
+  };
 }
 
 /**

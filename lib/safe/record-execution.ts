@@ -29,7 +29,7 @@ export async function recordExecution(options: {
   });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
   if (proposal.state === "executed" && proposal.executedTxHash === options.txHash)
-    return { proposal, verification: { events: [], errors: [] } };
+    return { proposal, verification: { events: [], errors: [], isContained: false } };
   const client = await publicClientFor(proposal.safe.chainId);
   const receipt = await waitForKnownReceipt(client, options.txHash as Hex, { pollingInterval: 250 });
   if (receipt.status !== "success") {
@@ -71,6 +71,6 @@ export async function recordExecution(options: {
   const verification =
     isRecorded && updated.state === "executed"
       ? await verifyProposal(proposal.id, options.author)
-      : { events: [], errors: [] };
+      : { events: [], errors: [], isContained: false };
   return { proposal: updated, verification };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUARDIAN_ROLE } from "@/lib/chain/demo";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
+import { importRunbook } from "@/lib/runbooks";
 import {
   addSignature,
   claimExecution,
@@ -114,9 +115,39 @@ describe("simulation before signing", () => {
 describe("execute and verify", () => {
   it("pauses through the Guardian Safe, two owners, a non-owner executes, the verification passes", async () => {
     const { globalPause } = await registry();
-    const proposal = await propose("guardian", "Global pause", [
-      { contractId: globalPause.id, signature: "pauseGlobal()", args: [], value: "0" },
-    ]);
+    // The runbook step says that this pause contains the incident: verified, it is recorded as contained.
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const { version } = await importRunbook({
+      source: [
+        `# Exec ${suffix}`,
+        "",
+        `## Stop everything ${suffix}`,
+        "",
+        "Once the check below passes, this contains the incident.",
+        "",
+        "```bash",
+        'cast send $GLOBAL_PAUSE_REGISTRY "pauseGlobal()" --from $GUARDIAN_SAFE',
+        'cast call $GLOBAL_PAUSE_REGISTRY "isGloballyPaused()(bool)"',
+        "# Expected: true",
+        "```",
+        "",
+      ].join("\n"),
+      fileName: `exec-${suffix}.md`,
+      importedBy: "test",
+    });
+    const reg = await registry();
+    const incident = await newIncident("Global pause");
+    incidentIds.push(incident.id);
+    const proposal = await proposeSafeTransaction({
+      incidentId: incident.id,
+      author: await memberAuthor(5),
+      input: {
+        safeId: reg.guardian.id,
+        title: "Global pause",
+        calls: [{ contractId: globalPause.id, signature: "pauseGlobal()", args: [], value: "0" }],
+        runbook: `${version.id}:stop-everything-${suffix}:0`,
+      },
+    });
     await signBy(proposal.id, [1, 3]);
     const result = await execute(proposal.id);
     expect(result.proposal.state).toBe("executed");
@@ -124,11 +155,20 @@ describe("execute and verify", () => {
     expect(result.verification.events.map((e) => e.payload)).toMatchObject([
       { signature: "isGloballyPaused()(bool)", actual: "true", isPassed: true },
     ]);
-    const kinds = (await db().timelineEvent.findMany({ where: { incidentId: proposal.incidentId! } })).map(
-      (e) => e.kind,
-    );
+    const events = await db().timelineEvent.findMany({ where: { incidentId: proposal.incidentId! } });
+    const kinds = events.map((e) => e.kind);
     expect(kinds).toContain("proposal.executed");
     expect(kinds).toContain("verification.recorded");
+    expect(result.verification.isContained).toBe(true);
+    const contained = events.find((e) => e.kind === "incident.contained");
+    expect(contained?.payload).toMatchObject({
+      proposalId: proposal.id,
+      reason:
+        'Global pause verified on chain; the runbook says: "Once the check below passes, this contains the incident."',
+    });
+    const after = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(after.containedAt).not.toBeNull();
+    expect(after.status).toBe("monitoring");
   });
 
   it("executes a role rotation (grantRole + revokeRole) atomically in one MultiSendCallOnly batch", async () => {
@@ -184,6 +224,10 @@ describe("execute and verify", () => {
       true,
       true,
     ]);
+    // Verified, but no runbook says this contains anything: the incident is not marked contained.
+    expect(result.verification.isContained).toBe(false);
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: rotation.incidentId! } });
+    expect(incident.containedAt).toBeNull();
   });
 });
 
