@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { WALLETCONNECT_CSP, walletConnectProjectId } from "./lib/chain/wallet-connect";
 
 /**
  * Content-Security-Policy for every page. Scripts run only with this response's nonce (Next puts it on its
@@ -7,7 +8,8 @@ import { type NextRequest, NextResponse } from "next/server";
  * they import. Images come from this console only (notes are Markdown: a remote image is a tracking pixel
  * that tells a third party who reads an incident, and when), unless an operator lists hosts in
  * BREAKGLASS_CSP_IMAGE_HOSTS. Styles allow inline attributes: React renders `style=` for layout, and
- * stylesheets cannot run code. The browser reads the chain through /api/rpc, so connections stay on self.
+ * stylesheets cannot run code. The browser reads the chain through /api/rpc, so connections stay on self,
+ * unless WalletConnect is configured: then its relay, pairing modal and verify frame are allowed too.
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -33,14 +35,17 @@ function imageHosts(): string {
 
 export function contentSecurityPolicy(nonce: string): string {
   const isDev = process.env.NODE_ENV === "development";
+  const walletConnect = walletConnectProjectId(process.env.BREAKGLASS_WALLETCONNECT_PROJECT_ID) !== null;
+  const extra = (sources: readonly string[]) => (walletConnect ? ` ${sources.join(" ")}` : "");
   return [
     "default-src 'self'",
     // React's development build evaluates code for its error overlays; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${imageHosts() ? ` ${imageHosts()}` : ""}`,
+    `img-src 'self' data: blob:${imageHosts() ? ` ${imageHosts()}` : ""}${extra(WALLETCONNECT_CSP.img)}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${extra(WALLETCONNECT_CSP.connect)}`,
+    ...(walletConnect ? [`frame-src${extra(WALLETCONNECT_CSP.frame)}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

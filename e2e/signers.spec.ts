@@ -99,6 +99,30 @@ test.describe("@safe signers first", () => {
     }
   });
 
+  test("@safe WalletConnect is offered beside the browser wallet when configured", async ({
+    browser,
+    stack,
+  }) => {
+    const alice = await walletContext(browser, stack, ALICE, { signIn: false });
+    try {
+      const page = alice.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      const response = await page.goto("/login");
+      const policy = response!.headers()["content-security-policy"] ?? "";
+      expect(policy).toMatch(/connect-src 'self' [^;]*wss:\/\/relay\.walletconnect\.org/);
+      expect(policy).toMatch(/frame-src [^;]*https:\/\/verify\.walletconnect\.org/);
+      // The browser wallet stays the default (first); WalletConnect is the second way in, on the first screen.
+      const injected = page.getByRole("button", { name: "Connect wallet", exact: true });
+      const walletConnect = page.getByTestId("walletconnect-button");
+      await expect(walletConnect).toHaveText("Phone or hardware wallet (WalletConnect)");
+      await expect(walletConnect).toBeInViewport();
+      const [first, second] = [await injected.boundingBox(), await walletConnect.boundingBox()];
+      expect(first!.y).toBeLessThan(second!.y);
+    } finally {
+      await alice.context.close();
+    }
+  });
+
   test("@safe every event kind renders a specific description on the timeline", async ({
     browser,
     stack,

@@ -89,6 +89,12 @@ const EnvSchema = z.object({
   BREAKGLASS_WATCH_MAX_RANGE: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** A watcher this many seconds behind the chain (or unable to read it) shows as lagging. */
   BREAKGLASS_WATCH_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** WalletConnect Cloud project id: offers WalletConnect beside the browser wallet (lib/chain/wallet-connect.ts). */
+  BREAKGLASS_WALLETCONNECT_PROJECT_ID: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{32}$/i, "must be a WalletConnect Cloud project id (32 hex characters)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -146,6 +152,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     BREAKGLASS_WATCH_POLL_MS: source.BREAKGLASS_WATCH_POLL_MS || undefined,
     BREAKGLASS_WATCH_MAX_RANGE: source.BREAKGLASS_WATCH_MAX_RANGE || undefined,
     BREAKGLASS_WATCH_LAG_SECONDS: source.BREAKGLASS_WATCH_LAG_SECONDS || undefined,
+    BREAKGLASS_WALLETCONNECT_PROJECT_ID: source.BREAKGLASS_WALLETCONNECT_PROJECT_ID || undefined,
   };
   const parsed = EnvSchema.safeParse(input);
   if (!parsed.success) {

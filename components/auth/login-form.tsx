@@ -6,6 +6,7 @@ import { useState } from "react";
 import { createSiweMessage } from "viem/siwe";
 import { useAccount, useConnect, useDisconnect, useSignMessage } from "wagmi";
 import { injected } from "wagmi/connectors";
+import { WalletConnectButton } from "@/components/providers/wallet-connect-button";
 import { NoWalletHelp } from "@/components/safe/no-wallet-help";
 import { Button } from "@/components/ui/button";
 import { safeCallbackUrl } from "@/lib/auth/browser";
@@ -80,9 +81,12 @@ export function LoginForm({
   return (
     <div className="mt-8 space-y-4">
       {!isConnected ? (
-        <Button onClick={connect} disabled={isConnecting} className="w-full">
-          {isConnecting ? "Connecting…" : "Connect wallet"}
-        </Button>
+        <>
+          <Button onClick={connect} disabled={isConnecting} className="w-full">
+            {isConnecting ? "Connecting…" : "Connect wallet"}
+          </Button>
+          <WalletConnectButton className="w-full" />
+        </>
       ) : (
         <>
           <p

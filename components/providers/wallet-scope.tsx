@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { listPublicChains } from "@/lib/chain";
 import { createWagmiConfig } from "@/lib/chain/browser";
+import { env } from "@/lib/env";
 import { Web3Provider } from "./web3-provider";
 
 /**
@@ -11,9 +12,14 @@ import { Web3Provider } from "./web3-provider";
  */
 export async function WalletScope({ children }: { children: ReactNode }) {
   const chains = await listPublicChains();
-  const initialState = cookieToInitialState(createWagmiConfig(chains), (await headers()).get("cookie"));
+  // A WalletConnect project id is public by design (every dapp ships its own): it may reach the browser.
+  const options = { walletConnectProjectId: env().BREAKGLASS_WALLETCONNECT_PROJECT_ID ?? null };
+  const initialState = cookieToInitialState(
+    createWagmiConfig(chains, options),
+    (await headers()).get("cookie"),
+  );
   return (
-    <Web3Provider chains={chains} initialState={initialState}>
+    <Web3Provider chains={chains} options={options} initialState={initialState}>
       {children}
     </Web3Provider>
   );

@@ -3,18 +3,20 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { type State, useAccount, WagmiProvider } from "wagmi";
-import { createWagmiConfig, type PublicChain } from "@/lib/chain/browser";
+import { createWagmiConfig, type PublicChain, type WalletOptions } from "@/lib/chain/browser";
 
 export function Web3Provider({
   chains,
+  options,
   initialState,
   children,
 }: {
   chains: PublicChain[];
+  options?: WalletOptions;
   initialState?: State;
   children: ReactNode;
 }) {
-  const [config] = useState(() => createWagmiConfig(chains));
+  const [config] = useState(() => createWagmiConfig(chains, options));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000 } } }),
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Hex } from "viem";
 import { useAccount, useConnect, useSignTypedData, useWriteContract } from "wagmi";
 import { injected } from "wagmi/connectors";
+import { WalletConnectButton } from "@/components/providers/wallet-connect-button";
 import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import {
@@ -158,6 +159,7 @@ export function ProposalActions(props: Props) {
           <Button onClick={connect} disabled={busy !== null} className="min-h-11">
             Connect wallet
           </Button>
+          <WalletConnectButton />
           <span className="text-sm text-zinc-400">to sign or execute with your wallet.</span>
         </div>
       ) : (

@@ -7,6 +7,8 @@ import { assertLocalDatabase } from "../../tests/setup/assert-local-database";
  * DATABASE_URL), anvil with the Safe contracts and the demo protocol, and two `next start` instances (A and B)
  * sharing the database, as in a multi-instance deployment. Run `npm run build` first (npm test does).
  */
+export const E2E_WALLETCONNECT_PROJECT_ID = "e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0";
+
 export default async function globalSetup() {
   const log = process.env.E2E_VERBOSE === "1" ? (line: string) => console.log(`[e2e] ${line}`) : undefined;
   if (process.env.DATABASE_URL) assertLocalDatabase(process.env.DATABASE_URL);
@@ -23,6 +25,9 @@ export default async function globalSetup() {
       BREAKGLASS_WATCH: "off",
       BREAKGLASS_OUTBOUND_ALLOW: "127.0.0.1",
       BREAKGLASS_SECRETS_KEY: randomBytes(32).toString("hex"),
+      // WalletConnect is offered when configured; its relay is unreachable here, so specs check the offer and
+      // the policy, not a pairing (a made-up project id).
+      BREAKGLASS_WALLETCONNECT_PROJECT_ID: E2E_WALLETCONNECT_PROJECT_ID,
     },
     log,
   });

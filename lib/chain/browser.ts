@@ -2,4 +2,5 @@
 
 export { abiErrors, abiFunctions, contractAbi, hasAbiFunctions } from "./contract-abi";
 export { formatLiveValue } from "./format-live-value";
-export { createWagmiConfig, type PublicChain, toViemChain } from "./wagmi-config";
+export { createWagmiConfig, type PublicChain, toViemChain, type WalletOptions } from "./wagmi-config";
+export { WALLETCONNECT_CSP, walletConnectProjectId } from "./wallet-connect";

@@ -1,6 +1,6 @@
 import { type Chain, defineChain } from "viem";
 import { cookieStorage, createConfig, createStorage, http } from "wagmi";
-import { injected } from "wagmi/connectors";
+import { injected, walletConnect } from "wagmi/connectors";
 
 /** What the browser may know of a chain: no RPC URL, it reads through /api/rpc/<id>. */
 export type PublicChain = { id: number; name: string; explorerUrl: string | null };
@@ -20,15 +20,37 @@ export function toViemChain(chain: PublicChain): Chain {
   });
 }
 
+export type WalletOptions = {
+  /** A WalletConnect Cloud project id: adds WalletConnect after the injected connector (the default). */
+  walletConnectProjectId?: string | null;
+};
+
 /** wagmi from the chains in the registry; never a public RPC default. */
-export function createWagmiConfig(chains: PublicChain[]) {
+export function createWagmiConfig(chains: PublicChain[], options: WalletOptions = {}) {
   const viemChains = chains.map(toViemChain);
   const list = (
     viemChains.length > 0 ? viemChains : [toViemChain({ id: 31337, name: "Local", explorerUrl: null })]
   ) as [Chain, ...Chain[]];
   return createConfig({
     chains: list,
-    connectors: [injected()],
+    connectors: [
+      injected(),
+      ...(options.walletConnectProjectId
+        ? [
+            walletConnect({
+              projectId: options.walletConnectProjectId,
+              showQrModal: true,
+              // The phone wallet shows who asks: this console, by its own origin.
+              metadata: {
+                name: "Breakglass",
+                description: "Incident command console",
+                url: typeof window === "undefined" ? "http://localhost" : window.location.origin,
+                icons: [],
+              },
+            }),
+          ]
+        : []),
+    ],
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),
     transports: Object.fromEntries(list.map((chain) => [chain.id, http(proxyUrl(chain.id))])),
