@@ -8,7 +8,8 @@ import { type JobRunner, startJobRunner } from "../lib/jobs";
 import { createContactRoute, PAGING_TASKS, pageSigners, savePolicy } from "../lib/paging";
 import { registerTimelineHooks } from "../lib/tasks/register-timeline-hooks";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../lib/timeline";
-import { startHttpSink, startSmtpSink } from "../tests/integration/paging-support";
+import { startHttpSink } from "../tests/support/start-http-sink";
+import { startSmtpSink } from "../tests/support/start-smtp-sink";
 import { startInProcessStack } from "./support/bench-stack";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
 
