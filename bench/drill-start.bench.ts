@@ -1,12 +1,9 @@
-import { startAnvil } from "../lib/chain/anvil";
-import { anvilAccount, deployDemo } from "../lib/chain/demo";
-import { createPrismaClient, db, type PrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/devstack/seed-demo";
+import { anvilAccount } from "../lib/chain/demo";
+import { db } from "../lib/db/client";
 import { startDrill, stopDrill } from "../lib/drills";
 import { importRunbook } from "../lib/runbooks";
 import type { EventAuthor } from "../lib/timeline";
+import { startInProcessStack } from "./support/bench-stack";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
 
 const RUNBOOK = `# Bench drill runbook
@@ -25,16 +22,8 @@ cast send $GLOBAL_PAUSE_REGISTRY "pauseGlobal()" --rpc-url $RPC_URL
  * the drill's incident with its runbook attached): what a facilitator waits for. Target < 10 s.
  */
 export async function benchDrillStart({ quick }: BenchOptions): Promise<BenchResult[]> {
-  const database = await startEmbeddedPostgres({ isPersistent: false });
-  const anvil = await startAnvil();
-  const holder = globalThis as unknown as { breakglassPrisma?: PrismaClient };
-  const previous = { client: holder.breakglassPrisma, url: process.env.DATABASE_URL };
+  const stack = await startInProcessStack();
   try {
-    await migrate(database.url, { log: () => {} });
-    const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
-    holder.breakglassPrisma = createPrismaClient(database.url);
-    process.env.DATABASE_URL = database.url;
-    await seedDemo(db(), deployment);
     const member = await db().member.findUniqueOrThrow({ where: { address: anvilAccount(2).address } });
     const author: EventAuthor = { type: "member", id: member.id, label: member.displayName };
     const actor = {
@@ -67,11 +56,6 @@ export async function benchDrillStart({ quick }: BenchOptions): Promise<BenchRes
       },
     ];
   } finally {
-    await holder.breakglassPrisma?.$disconnect().catch(() => {});
-    holder.breakglassPrisma = previous.client;
-    process.env.DATABASE_URL = previous.url;
-    if (previous.url === undefined) delete process.env.DATABASE_URL;
-    await anvil.stop();
-    await database.stop();
+    await stack.stop();
   }
 }

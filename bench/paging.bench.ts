@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { privateKeyToAccount } from "viem/accounts";
-import { startAnvil } from "../lib/chain/anvil";
-import { deployDemo } from "../lib/chain/demo";
 import { encryptSecret } from "../lib/crypto";
-import { createPrismaClient, db, type PrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/devstack/seed-demo";
+import { db } from "../lib/db/client";
 // Not the incidents index: it reaches next-auth, which does not load outside Next.
 import { declareIncident } from "../lib/incidents/declare-incident";
-import { type JobRunner, migrateJobs, startJobRunner } from "../lib/jobs";
+import { type JobRunner, startJobRunner } from "../lib/jobs";
 import { createContactRoute, PAGING_TASKS, pageSigners, savePolicy } from "../lib/paging";
 import { registerTimelineHooks } from "../lib/tasks/register-timeline-hooks";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../lib/timeline";
-import { startHttpSink, startSmtpSink } from "../tests/integration/paging-support";
+import { startHttpSink } from "../tests/support/start-http-sink";
+import { startSmtpSink } from "../tests/support/start-smtp-sink";
+import { startInProcessStack } from "./support/bench-stack";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
 
 /**
@@ -24,30 +21,24 @@ import { type BenchOptions, type BenchResult, quantile, round } from "./types";
  * arrived, and duplicates (target < 10 s, none).
  */
 export async function benchPaging({ quick }: BenchOptions): Promise<BenchResult[]> {
-  const database = await startEmbeddedPostgres({ isPersistent: false });
-  const anvil = await startAnvil();
   const smtp = await startSmtpSink();
   const sink = await startHttpSink();
-  const holder = globalThis as unknown as { breakglassPrisma?: PrismaClient };
-  const saved = { ...process.env };
   const runners: JobRunner[] = [];
   let unregisterHooks: (() => void) | undefined;
+  let stack: Awaited<ReturnType<typeof startInProcessStack>> | undefined;
   try {
-    await migrate(database.url, { log: () => {} });
-    await migrateJobs(database.url);
-    const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
-    holder.breakglassPrisma = createPrismaClient(database.url);
-    Object.assign(process.env, {
-      DATABASE_URL: database.url,
-      BREAKGLASS_OUTBOUND_ALLOW: "127.0.0.1",
-      BREAKGLASS_SMTP_URL: smtp.url,
-      NEXTAUTH_URL: "http://console.bench",
+    stack = await startInProcessStack({
+      env: {
+        BREAKGLASS_OUTBOUND_ALLOW: "127.0.0.1",
+        BREAKGLASS_SMTP_URL: smtp.url,
+        NEXTAUTH_URL: "http://console.bench",
+      },
     });
-    await seedDemo(db(), deployment);
+    const { databaseUrl } = stack;
     unregisterHooks = registerTimelineHooks();
     const start = (concurrency: number) =>
       startJobRunner({
-        connectionString: database.url,
+        connectionString: databaseUrl,
         tasks: PAGING_TASKS,
         concurrency,
         pollIntervalMs: 200,
@@ -182,14 +173,9 @@ export async function benchPaging({ quick }: BenchOptions): Promise<BenchResult[
     // The bench runner goes on to other benchmarks in this process, with databases that have no job schema.
     unregisterHooks?.();
     for (const runner of runners) await runner.stop().catch(() => {});
-    await holder.breakglassPrisma?.$disconnect().catch(() => {});
-    holder.breakglassPrisma = undefined;
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
+    await stack?.stop();
     await smtp.close();
     await sink.close();
-    await anvil.stop();
-    await database.stop();
   }
 }
 

@@ -1,12 +1,8 @@
 import { type Address, createWalletClient, type Hex, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { startAnvil } from "../lib/chain/anvil";
-import { anvilAccount, deployDemo } from "../lib/chain/demo";
-import { createPrismaClient, db, type PrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/devstack/seed-demo";
+import { anvilAccount } from "../lib/chain/demo";
+import { db } from "../lib/db/client";
 // Not the incidents index: it reaches next-auth, which does not load outside Next.
 import { declareIncident } from "../lib/incidents/declare-incident";
 import {
@@ -20,6 +16,7 @@ import {
   toExecTransactionArgs,
 } from "../lib/safe";
 import type { EventAuthor } from "../lib/timeline";
+import { startInProcessStack } from "./support/bench-stack";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
 
 /**
@@ -29,16 +26,9 @@ import { type BenchOptions, type BenchResult, quantile, round } from "./types";
  * wallet's sending are the people's time and are excluded. Target: < 2 s.
  */
 export async function benchSafeFlow({ quick }: BenchOptions): Promise<BenchResult[]> {
-  const database = await startEmbeddedPostgres({ isPersistent: false });
-  const anvil = await startAnvil();
-  const holder = globalThis as unknown as { breakglassPrisma?: PrismaClient };
-  const previous = { client: holder.breakglassPrisma, url: process.env.DATABASE_URL };
+  const stack = await startInProcessStack();
+  const { anvil, deployment } = stack;
   try {
-    await migrate(database.url, { log: () => {} });
-    const deployment = await deployDemo({ rpcUrl: anvil.rpcUrl });
-    holder.breakglassPrisma = createPrismaClient(database.url);
-    process.env.DATABASE_URL = database.url;
-    await seedDemo(db(), deployment);
     const member = await db().member.findUniqueOrThrow({ where: { address: anvilAccount(5).address } });
     const author: EventAuthor = { type: "member", id: member.id, label: member.displayName };
     const registry = await db().contract.findFirstOrThrow({
@@ -117,12 +107,7 @@ export async function benchSafeFlow({ quick }: BenchOptions): Promise<BenchResul
       },
     ];
   } finally {
-    await holder.breakglassPrisma?.$disconnect().catch(() => {});
-    holder.breakglassPrisma = previous.client;
-    process.env.DATABASE_URL = previous.url;
-    if (previous.url === undefined) delete process.env.DATABASE_URL;
-    await anvil.stop();
-    await database.stop();
+    await stack.stop();
   }
 }
 

@@ -1,7 +1,12 @@
 // The environment, validated once: env() parses it on first use and keeps the result; instrumentation.ts
-// calls parseEnv when a server starts, so a bad value stops start-up with one line naming the variable.
-// (A few low-level readers take their one variable from process.env themselves: lib/crypto for the secrets
-// key, the job runner and chain watch for DATABASE_URL.)
+// calls parseEnv when a server starts (dev and demo through lib/devstack/check-env.ts), so a bad value stops
+// start-up with one line naming the variable. env() serves sign-in and the origin check (NEXTAUTH_URL,
+// NEXTAUTH_SECRET, BREAKGLASS_ADMINS), RPC_URL_<id>, the metrics token and chain watch. The other variables
+// are checked here at start but read from process.env at each use: DATABASE_URL (lib/db, lib/live, the job
+// runner, chain watch), BREAKGLASS_SECRETS_KEY (lib/crypto), BREAKGLASS_OUTBOUND_ALLOW (lib/net), the SMTP
+// and PagerDuty settings (lib/paging's pagingConfig) and NEXTAUTH_URL again for links in notifications, pages
+// and kit notices. BREAKGLASS_JOB_CONCURRENCY and BREAKGLASS_PAGING_TIMEOUT_MS are read that way and not
+// checked here.
 import { z } from "zod";
 
 const postgresUrl = z
@@ -52,10 +57,6 @@ const EnvSchema = z.object({
   BREAKGLASS_SECRETS_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** When set, GET /metrics requires it as a bearer token. */
   BREAKGLASS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  /**
-   * Hosts (`host` or `host:port`, comma-separated) that notification channels and contact routes may reach
-   * although they are loopback/private (lib/net/assert-public-url.ts reads it at each use).
-   */
   /** Paging by e-mail: smtp://user:pass@host:port (smtps:// for TLS). Unset: e-mail routes report it. */
   BREAKGLASS_SMTP_URL: z
     .string()
@@ -65,6 +66,10 @@ const EnvSchema = z.object({
   /** PagerDuty Events API v2 endpoint (tests point it at a local sink) and the team's routing key. */
   BREAKGLASS_PAGERDUTY_EVENTS_URL: httpUrl.optional(),
   BREAKGLASS_PAGERDUTY_ROUTING_KEY: z.string().min(20, "must be an Events API v2 integration key").optional(),
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) that notification channels and contact routes may reach
+   * although they are loopback/private (lib/net/assert-public-url.ts reads it at each use).
+   */
   BREAKGLASS_OUTBOUND_ALLOW: z
     .string()
     .refine((value) => {

@@ -1,7 +1,8 @@
-/**
- * The one error type. Domain code throws AppError; route handlers turn it into the response body and HTTP
- * status of this table (errorResponse in lib/http/handle-route.ts), and forms show its message and fields.
- */
+// The one error type. Domain code throws AppError; route handlers turn it into the response body and the HTTP
+// status of ERROR_STATUS (errorResponse in lib/http/handle-route.ts), and the browser's ApiError
+// (components/ui/api-client.ts) carries its message and fields to the forms.
+
+/** Each error code's HTTP status: the one table. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,

@@ -1,4 +1,7 @@
+import type { AnvilInstance, DemoDeployment } from "../../lib/chain/demo";
+import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import type { EmbeddedDatabase } from "../../lib/db/embedded-postgres";
+import type { RunningNext } from "../../lib/devstack/start-next";
 import { startSeededStack } from "../../lib/devstack/start-seeded-stack";
 import { signInCookie } from "./sign-in";
 
@@ -44,6 +47,63 @@ export async function startBenchStack(options: {
     };
   } catch (error) {
     await stack.stop();
+    throw error;
+  }
+}
+
+export type InProcessStack = {
+  databaseUrl: string;
+  anvil: AnvilInstance;
+  deployment: DemoDeployment;
+  /** `next start` instances on the same database (`instances`), for benches that also measure over HTTP. */
+  apps: RunningNext[];
+  /** Puts back this process's db() and environment, then stops what the stack started. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * For benchmarks that call lib in this process (lib/devstack/start-seeded-stack.ts): a throwaway embedded
+ * PostgreSQL (migrated, job schema included), anvil with the demo deployment and the demo seed; this process's
+ * db() and DATABASE_URL (and `env`) point at it from before `seed` runs until stop(), which restores what was
+ * there: the bench runner goes on to the next benchmark in this same process. With `instances`, that many
+ * `next start` on the same database after `seed` (they inherit `env`).
+ */
+export async function startInProcessStack(
+  options: { env?: Record<string, string>; instances?: number; seed?: () => Promise<void> } = {},
+): Promise<InProcessStack> {
+  const holder = globalThis as unknown as { breakglassPrisma?: PrismaClient };
+  const previousClient = holder.breakglassPrisma;
+  const previousEnv = { ...process.env };
+  let client: PrismaClient | undefined;
+  const restore = async () => {
+    await client?.$disconnect().catch(() => {});
+    holder.breakglassPrisma = previousClient;
+    for (const key of Object.keys(process.env)) if (!(key in previousEnv)) delete process.env[key];
+    Object.assign(process.env, previousEnv);
+  };
+  try {
+    const stack = await startSeededStack({
+      chain: "demo",
+      instances: options.instances ?? 0,
+      seed: async (databaseUrl) => {
+        client = createPrismaClient(databaseUrl);
+        holder.breakglassPrisma = client;
+        Object.assign(process.env, { DATABASE_URL: databaseUrl, ...options.env });
+        await options.seed?.();
+      },
+    });
+    return {
+      databaseUrl: stack.databaseUrl,
+      anvil: stack.anvil!,
+      deployment: stack.deployment!,
+      apps: stack.apps,
+      stop: async () => {
+        await restore();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await restore();
     throw error;
   }
 }

@@ -6,20 +6,7 @@ import { useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-
-type AlertRow = {
-  id: string;
-  name: string;
-  status: string;
-  count: number;
-  severity: string | null;
-  summary: string;
-  labels: Record<string, string>;
-  sourceName: string;
-  incidentRef: string | null;
-  firstSeenAt: Date | string;
-  lastSeenAt: Date | string;
-};
+import type { AlertListItem } from "@/lib/alerts";
 
 export function AlertInbox({
   inbox,
@@ -27,8 +14,8 @@ export function AlertInbox({
   levels,
   canAct,
 }: {
-  inbox: AlertRow[];
-  attached: AlertRow[];
+  inbox: AlertListItem[];
+  attached: AlertListItem[];
   levels: { name: string; definition: string }[];
   canAct: boolean;
 }) {
@@ -94,7 +81,7 @@ function InboxItem({
   levels,
   canAct,
 }: {
-  alert: AlertRow;
+  alert: AlertListItem;
   levels: { name: string; definition: string }[];
   canAct: boolean;
 }) {

@@ -5,11 +5,10 @@ import { useEffect, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
-
-type Section = { versionId: string; runbook: string; anchor: string; title: string };
+import type { DrillableSection } from "@/lib/drills";
 
 /** A commander picks a procedure; the console forks the chain, declares the drill and opens its page. */
-export function StartDrillForm({ sections }: { sections: Section[] }) {
+export function StartDrillForm({ sections }: { sections: DrillableSection[] }) {
   const router = useRouter();
   const [choice, setChoice] = useState(sections[0] ? `${sections[0].versionId}|${sections[0].anchor}` : "");
   const [isBusy, setIsBusy] = useState(false);
@@ -54,7 +53,7 @@ export function StartDrillForm({ sections }: { sections: Section[] }) {
           ))}
         </select>
       </label>
-      <FieldError error={error} path="anchor" label="Section" />
+      <FieldError error={error} path="anchor" label="DrillableSection" />
       <FormError error={error} />
       <Button type="submit" disabled={isBusy || !isHydrated}>
         {isBusy ? "Forking the chain…" : "Start drill"}

@@ -4,13 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import type { OpenRisks } from "@/lib/safe";
 
-type Risks = {
-  lines: string[];
-  paused: { contract: string }[];
-  timelocks: unknown[];
-  openProposals: unknown[];
-};
+/** What GET /api/incidents/<ref>/open-risks answers: lib/safe's open risks and their lines in words. */
+type Risks = OpenRisks & { lines: string[] };
 
 /**
  * Resolving, in place of a browser confirm(): what is still paused (read on chain now), the timelocks still

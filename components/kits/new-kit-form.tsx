@@ -5,15 +5,15 @@ import { useEffect, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+import type { KitSource } from "@/lib/kits";
 
-type Source = { ref: string; label: string; section: string; isPauseLike: boolean };
 type Safe = { id: string; label: string; address: string; chainId: number };
 
 /**
  * An admin makes a kit from a runbook's `cast send` action: the console encodes it as a proposal would,
  * refuses value and DELEGATECALL, simulates it, and opens the kit page where owners sign the ladder.
  */
-export function NewKitForm({ sources, safes }: { sources: Source[]; safes: Safe[] }) {
+export function NewKitForm({ sources, safes }: { sources: KitSource[]; safes: Safe[] }) {
   const router = useRouter();
   const [source, setSource] = useState(sources[0]?.ref ?? "");
   const [safeId, setSafeId] = useState("");

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { UtcTime } from "@/components/incidents/utc-time";
-
-type OnCall = { rotationId: string; rotation: string; memberName: string | null; until: Date | null };
+import type { OnCallRow } from "@/lib/paging";
 
 /** Who is on call now, per rotation (the dashboard); nothing at all when there are no rotations. */
-export function OnCallCard({ onCall }: { onCall: OnCall[] }) {
+export function OnCallCard({ onCall }: { onCall: OnCallRow[] }) {
   if (onCall.length === 0) return null;
   return (
     <section aria-labelledby="on-call-heading" className="rounded-md border border-zinc-800 p-3">

@@ -1,14 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-type TallyRow = {
-  memberId: string;
-  name: string;
-  pages: { step: string; at: string; kinds: string[]; delivered: boolean }[];
-  signedAt: string | null;
-};
-type Tally = { pageId: string | null; state: string | null; stopReason: string | null; rows: TallyRow[] };
+// The component takes the name PageTally; lib/paging's type of the same name is the tally it fetches.
+import type { PageTally as Tally } from "@/lib/paging";
 
 const time = (iso: string) => `${iso.slice(11, 19)} UTC`;
 

@@ -5,22 +5,19 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import type { ActionItemOptions, ActionItemView } from "@/lib/postmortems";
 
-export type ActionItemRow = {
-  id: string;
-  title: string;
-  status: string;
+/** lib/postmortems' action item as the browser gets it (toActionItemRow): the due date as an ISO string. */
+export type ActionItemRow = Pick<
+  ActionItemView,
+  "id" | "title" | "status" | "isOverdue" | "incidentRef" | "incidentTitle" | "ownerName" | "runbookTitle"
+> & {
   dueAt: string | null;
-  isOverdue: boolean;
-  incidentRef: string;
-  incidentTitle: string;
-  ownerName: string | null;
-  runbookTitle: string | null;
   /** Where the runbook lives: /runbooks/<slug> (the runbook pages take an id or a slug). */
   runbookHref: string | null;
 };
 
-export type Option = { id: string; label: string };
+type Option = ActionItemOptions["members"][number];
 
 const STATUSES = [
   { value: "open", label: "Open" },

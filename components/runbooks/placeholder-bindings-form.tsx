@@ -4,14 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
-import type { PlaceholderBindingRow } from "@/lib/runbooks";
-
-type ContractOption = { id: string; name: string; address: string; chainId: number };
+import type { BindableContract, PlaceholderBindingRow } from "@/lib/runbooks";
 
 /** Each placeholder the runbooks use, and the registry contract it stands for. */
 export function PlaceholderBindingsForm(props: {
   rows: PlaceholderBindingRow[];
-  contracts: ContractOption[];
+  contracts: BindableContract[];
   canEdit: boolean;
 }) {
   const router = useRouter();

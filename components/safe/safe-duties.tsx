@@ -2,15 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
-import type { FormSafe } from "@/lib/safe";
-
-type Check = {
-  safeId: string;
-  label: string;
-  isAllowed: boolean;
-  reason: string;
-  missingRole: string | null;
-};
+import type { FormSafe, SafeCallCheck } from "@/lib/safe";
 
 /**
  * Separation of duties, visible while proposing: the roles each Safe holds, and for the call being written,
@@ -25,7 +17,7 @@ export function SafeDuties({
   chosenSafeId: string;
   call: { contractId: string; signature: string; args: unknown[]; value: string } | null;
 }) {
-  const [checks, setChecks] = useState<Check[] | null>(null);
+  const [checks, setChecks] = useState<SafeCallCheck[] | null>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
   const key = JSON.stringify(call);
   // Re-check when the call's content changes, not on every render's new object.
@@ -36,7 +28,7 @@ export function SafeDuties({
     if (!call) return;
     let isCurrent = true;
     const timer = setTimeout(() => {
-      apiFetch<{ safes: Check[] }>("/api/safes/check-call", { method: "POST", json: call })
+      apiFetch<{ safes: SafeCallCheck[] }>("/api/safes/check-call", { method: "POST", json: call })
         .then((result) => isCurrent && setChecks(result.safes))
         // e.g. the chain is unreachable: say so; proposing still works (it is simulated before execution).
         .catch((error: unknown) => {

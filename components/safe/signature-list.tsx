@@ -1,14 +1,9 @@
 import { UtcTime } from "@/components/incidents/utc-time";
+import type { ProposalView } from "@/lib/safe";
 import { AddressLabel } from "./address-label";
 
-type Owner = { address: string; name: string | null };
-type Signature = {
-  owner: string;
-  name: string | null;
-  at: string;
-  isCurrentOwner: boolean;
-  isOwnerUnverified: boolean;
-};
+type Owner = ProposalView["safe"]["owners"][number];
+type Signature = ProposalView["signatures"][number];
 
 /**
  * One row per owner (as last read from the chain) with their signature, plus signatures from addresses

@@ -6,17 +6,9 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
+import type { AlertSourceView } from "@/lib/alerts";
 
-type SourceRow = {
-  id: string;
-  name: string;
-  kind: string;
-  authMode: string;
-  secrets: { id: string; prefix: string; createdAt: Date | string }[];
-  alertCount: number;
-};
-
-export function AlertSourcesPanel({ sources }: { sources: SourceRow[] }) {
+export function AlertSourcesPanel({ sources }: { sources: AlertSourceView[] }) {
   const [origin, setOrigin] = useState("");
   const { error, run } = useApiAction();
   // A new secret is shown once, in this state only: it is never stored in plain text or sent again.

@@ -5,9 +5,8 @@ import { apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
+import type { ContactRouteView } from "@/lib/paging";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
-
-type RouteRow = { id: string; kind: string; label: string; targetHint: string; isEnabled: boolean };
 
 const KIND_LABEL: Record<string, string> = {
   email: "E-mail",
@@ -17,7 +16,7 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Your own contact routes, paged in this order. Secrets are write-only: a saved route shows a hint. */
-export function ContactRoutesPanel({ routes }: { routes: RouteRow[] }) {
+export function ContactRoutesPanel({ routes }: { routes: ContactRouteView[] }) {
   const { error, run } = useApiAction();
   const [kind, setKind] = useState("email");
   const [tests, setTests] = useState<Record<string, string>>({});

@@ -5,36 +5,24 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
+import type { PolicyTarget, PolicyView } from "@/lib/paging";
 
-type Target =
-  | { kind: "member"; memberId: string }
-  | { kind: "rotation"; rotationId: string }
-  | { kind: "safe_unsigned"; safeId: string };
-type Policy = {
-  id: string;
-  name: string;
-  severities: string[];
-  isDefault: boolean;
-  levels: { delaySeconds: number; targets: Target[] }[];
-  repeatCount: number;
-  reminderSeconds: number;
-};
 type Option = { id: string; name: string };
 type Options = { members: Option[]; rotations: Option[]; safes: Option[]; severities: string[] };
 
 const LEVELS = [0, 1, 2];
 
 /** A target is encoded in a select's value as "member:<id>", "rotation:<id>" or "safe_unsigned:<id>". */
-function decodeTarget(value: string): Target {
+function decodeTarget(value: string): PolicyTarget {
   const [kind, id = ""] = value.split(":");
   if (kind === "rotation") return { kind, rotationId: id };
   if (kind === "safe_unsigned") return { kind, safeId: id };
   return { kind: "member", memberId: id };
 }
 
-export function EscalationPoliciesPanel({ policies, options }: { policies: Policy[]; options: Options }) {
+export function EscalationPoliciesPanel({ policies, options }: { policies: PolicyView[]; options: Options }) {
   const { error, run } = useApiAction();
-  const nameOf = (target: Target) =>
+  const nameOf = (target: PolicyTarget) =>
     target.kind === "member"
       ? (options.members.find((m) => m.id === target.memberId)?.name ?? "?")
       : target.kind === "rotation"

@@ -5,9 +5,9 @@ import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+import { ROLES } from "@/lib/auth/browser";
 
 type MemberRow = { id: string; address: string; displayName: string; role: string };
-const ROLES = ["viewer", "responder", "commander", "admin"];
 
 export function MembersPanel({ members, isAdmin }: { members: MemberRow[]; isAdmin: boolean }) {
   const router = useRouter();

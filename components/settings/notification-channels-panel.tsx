@@ -5,16 +5,8 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
+import type { ChannelView } from "@/lib/notifications";
 import { ToggleDeleteActions } from "./toggle-delete-actions";
-
-type ChannelRow = {
-  id: string;
-  name: string;
-  kind: string;
-  urlHint: string;
-  events: string[];
-  isEnabled: boolean;
-};
 
 const EVENTS = [
   { value: "declared", label: "Incident declared" },
@@ -24,7 +16,7 @@ const EVENTS = [
   { value: "kit_readiness", label: "Emergency kit needs signing" },
 ];
 
-export function NotificationChannelsPanel({ channels }: { channels: ChannelRow[] }) {
+export function NotificationChannelsPanel({ channels }: { channels: ChannelView[] }) {
   const { error, run } = useApiAction();
 
   function create(event: FormEvent<HTMLFormElement>) {

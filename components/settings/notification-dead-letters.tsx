@@ -5,19 +5,10 @@ import { useState } from "react";
 import { UtcTime } from "@/components/incidents/utc-time";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-
-type Letter = {
-  id: string;
-  channelName: string;
-  event: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date | string;
-  deadAt: Date | string;
-};
+import type { DeadLetter } from "@/lib/notifications";
 
 /** Notifications that failed every retry. Replay queues one again with a fresh set of attempts. */
-export function NotificationDeadLetters({ letters }: { letters: Letter[] }) {
+export function NotificationDeadLetters({ letters }: { letters: DeadLetter[] }) {
   const router = useRouter();
   const [error, setError] = useState<string>("");
 

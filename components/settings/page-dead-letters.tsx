@@ -5,19 +5,10 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
-
-type Letter = {
-  id: string;
-  pageTitle: string;
-  memberName: string;
-  kind: string;
-  attempts: number;
-  lastError: string | null;
-  updatedAt: Date | string;
-};
+import type { PageDeadLetter } from "@/lib/paging";
 
 /** Page deliveries that failed every retry; Replay sends one again with fresh attempts. */
-export function PageDeadLetters({ letters }: { letters: Letter[] }) {
+export function PageDeadLetters({ letters }: { letters: PageDeadLetter[] }) {
   const { error, run } = useApiAction();
   if (letters.length === 0) return <p className="text-sm text-zinc-400">None: every page was delivered.</p>;
   return (

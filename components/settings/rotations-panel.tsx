@@ -6,16 +6,10 @@ import { apiFetch } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
 import { useApiAction } from "@/components/ui/use-api-action";
+import type { RotationView } from "@/lib/paging";
 
-type Rotation = {
-  id: string;
-  name: string;
-  period: string;
-  handoffAt: Date | string;
-  memberIds: string[];
-  overrides: { memberId: string; startsAt: string; endsAt: string }[];
-  onCall: string | null;
-};
+/** A rotation as lib/paging lists it, with the name of whoever is on call now. */
+type Rotation = RotationView & { onCall: string | null };
 type Option = { id: string; name: string };
 
 /** Daily or weekly rotations with a hand-off time (UTC) and overrides; a rotation can be a policy target. */

@@ -5,13 +5,10 @@ import { type FormEvent, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError, INPUT_CLASS } from "@/components/ui/field";
+import type { ApiTokenRow } from "@/lib/auth";
 
-type TokenRow = {
-  id: string;
-  name: string;
-  role: string;
-  prefix: string;
-  createdBy: string | null;
+/** lib/auth's token row with its times as ISO strings (the settings page converts them). */
+type TokenRow = Omit<ApiTokenRow, "createdAt" | "lastUsedAt" | "revokedAt"> & {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;

@@ -2,18 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import type { Health } from "@/lib/health";
 
-type HealthBody = {
-  database: "ok" | "unreachable";
-  chains: { chainId: number; name: string; status: "ok" | "unreachable" }[];
-  watch?: {
-    chainId: number;
-    name: string;
-    status: "ok" | "lagging" | "stopped" | "not_started";
-    lagBlocks: number | null;
-    secondsSinceHead: number | null;
-  }[];
-};
+/**
+ * What the banner reads of GET /api/health's body (lib/health); `watch` is optional because the first state,
+ * rendered by a server that found the database down, knows nothing of the watchers.
+ */
+type HealthBody = Pick<Health, "database" | "chains"> & Partial<Pick<Health, "watch">>;
 type Observed = HealthBody | "no-answer";
 
 const EVERY_MS = 10_000;

@@ -1,5 +1,6 @@
-/** The one way the browser calls our API: throws ApiError carrying the server's message and field issues. */
-export type FieldIssue = { path: string; message: string };
+import type { FieldIssue } from "@/lib/errors";
+
+export type { FieldIssue };
 
 export class ApiError extends Error {
   constructor(
@@ -16,6 +17,7 @@ export class ApiError extends Error {
   }
 }
 
+/** The one way the browser calls our API: throws ApiError carrying the server's message and field issues. */
 export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
   const response = await fetch(url, {

@@ -1,10 +1,3 @@
-/**
- * The demo banner's account of who may do what, from what was just read from the chain (each Safe's
- * owners, threshold and the AccessControl roles it holds) and the registry's member names. The roles'
- * meaning follows the demo contracts: pausing needs GUARDIAN_ROLE or EMERGENCY_ROLE, unpausing and every
- * role change need DEFAULT_ADMIN_ROLE (separation of duties).
- */
-
 export type SafeForBanner = {
   label: string;
   address: string;
@@ -20,6 +13,12 @@ const DUTIES: { duty: string; roles: string[] }[] = [
   { duty: "set oracle feeds", roles: ["ORACLE_ADMIN_ROLE"] },
 ];
 
+/**
+ * The demo banner's account of who may do what, from what was just read from the chain (each Safe's
+ * owners, threshold and the AccessControl roles it holds) and the registry's member names. The roles'
+ * meaning follows the demo contracts: pausing needs GUARDIAN_ROLE or EMERGENCY_ROLE, unpausing and every
+ * role change need DEFAULT_ADMIN_ROLE (separation of duties).
+ */
 export function describeSafeDuties(safes: SafeForBanner[], memberNames: Map<string, string>): string[] {
   const nameOf = (address: string) => memberNames.get(address.toLowerCase()) ?? address;
   return safes.flatMap((safe) => {

@@ -3,12 +3,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/**
- * The demo serves a production build (`next start`), so no page waits on compilation after `ready at`.
- * `next build` runs once and is reused while the sources are unchanged: a hash of everything the build
- * reads is kept in the build folder, beside Next's own BUILD_ID.
- */
-
 const SOURCE_DIRS = ["app", "components", "lib", "public", "prisma"];
 const SOURCE_FILES = [
   "next.config.js",
@@ -66,6 +60,11 @@ export function stampBuild(root: string, sourceHash = hashBuildSources(root)): v
   writeFileSync(path.join(buildDir(root), STAMP), `${sourceHash}\n`);
 }
 
+/**
+ * The demo serves a production build (`next start`), so no page waits on compilation after `ready at`.
+ * `next build` runs once and is reused while the sources are unchanged: a hash of everything the build
+ * reads is kept in the build folder, beside Next's own BUILD_ID.
+ */
 export async function ensureProductionBuild(options: {
   root: string;
   log: (line: string) => void;

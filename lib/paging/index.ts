@@ -7,6 +7,8 @@ export {
   getPageSummary,
   listIncidentPages,
   listPageDeadLetters,
+  type OnCallRow,
+  type PageDeadLetter,
   replayPageDelivery,
 } from "./list-pages";
 export {

@@ -66,8 +66,15 @@ export async function replayPageDelivery(id: string): Promise<void> {
   });
 }
 
+export type OnCallRow = {
+  rotationId: string;
+  rotation: string;
+  memberName: string | null;
+  until: Date | null;
+};
+
 /** Who is on call now in each rotation (the dashboard). */
-export async function currentOnCall(now = new Date()) {
+export async function currentOnCall(now = new Date()): Promise<OnCallRow[]> {
   const rotations = await db().rotation.findMany({ orderBy: { name: "asc" } });
   const ids = rotations.flatMap((r) => {
     const on = onCallAt(r, now);

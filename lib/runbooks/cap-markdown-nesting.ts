@@ -1,14 +1,5 @@
 import { indentLazyListLines } from "./indent-lazy-list-lines";
 
-/**
- * Bounds the nesting Markdown can ask for before marked sees it. marked lexes a block quote or a list
- * item by lexing its content again, recursively: ~1,900 `>` on one line overflow the stack, and a list
- * nested 2,000 levels deep by indentation takes minutes (each level re-reads everything inside it).
- * Runbooks nest a few levels; past MAX_MARKERS container markers (`>`, `-`, `1.`) or MAX_PREFIX_COLUMNS
- * columns of leading markers and indentation, the rest of a line's prefix is dropped, so the text is kept
- * and read at the deepest allowed level. One linear pass over the text.
- */
-
 export const MAX_MARKERS = 16;
 export const MAX_PREFIX_COLUMNS = 96;
 
@@ -78,6 +69,14 @@ function skipPrefix(line: string, from: number): number {
   return index;
 }
 
+/**
+ * Bounds the nesting Markdown can ask for before marked sees it. marked lexes a block quote or a list
+ * item by lexing its content again, recursively: ~1,900 `>` on one line overflow the stack, and a list
+ * nested 2,000 levels deep by indentation takes minutes (each level re-reads everything inside it).
+ * Runbooks nest a few levels; past MAX_MARKERS container markers (`>`, `-`, `1.`) or MAX_PREFIX_COLUMNS
+ * columns of leading markers and indentation, the rest of a line's prefix is dropped, so the text is kept
+ * and read at the deepest allowed level. One linear pass over the text.
+ */
 export function capMarkdownNesting(markdown: string): CappedMarkdown {
   const cappedLines: number[] = [];
   const lines = markdown.split("\n");

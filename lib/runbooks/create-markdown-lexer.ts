@@ -1,16 +1,5 @@
 import { Lexer, Tokenizer, type Tokens } from "marked";
 
-/**
- * marked's lexer with four of its rules bounded (blank lines, further down, are the fourth); everything else is marked's own rule. Inside a list item
- * marked reads text one line at a time: before each line it tries the setext-heading rule, whose pattern
- * scans every following line for an `===`/`---` underline, and the link-definition rule, whose label may
- * run over lines to a `]`; then it appends the line to the text so far after `raw.endsWith("\n")`, which
- * copies the whole text. A list item of 40,000 lines took minutes. Here a setext heading's text may be at
- * most SETEXT_MAX_LINES lines (runbooks do not write longer ones), a definition's `[label]:` must be on
- * its first line, and text in a list item is read a paragraph at a time (marked's paragraph rule, as at
- * the top level) and returned as a paragraph, which marked never merges.
- */
-
 const SETEXT_MAX_LINES = 16;
 const UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
 const DEFINITION_START = /^ {0,3}\[[^\n]*\]:/;
@@ -63,6 +52,17 @@ class BoundedTokenizer extends Tokenizer {
   }
 }
 
+/**
+ * marked's lexer with four of its rules bounded (blank lines, setext headings, link definitions and text in a
+ * list item); everything else is marked's own rule. Inside a list item marked reads text one line at a time:
+ * before each line it tries the setext-heading rule, whose pattern scans every following line for an
+ * `===`/`---` underline, and the link-definition rule, whose label may run over lines to a `]`; then it
+ * appends the line to the text so far after `raw.endsWith("\n")`, which copies the whole text. A list item of
+ * 40,000 lines took minutes. Here a setext heading's text may be at most SETEXT_MAX_LINES lines (runbooks do
+ * not write longer ones), a definition's `[label]:` must be on its first line, and text in a list item is
+ * read a paragraph at a time (marked's paragraph rule, as at the top level) and returned as a paragraph,
+ * which marked never merges.
+ */
 export function createMarkdownLexer(): Lexer {
   return new Lexer({ gfm: true, tokenizer: new BoundedTokenizer() });
 }

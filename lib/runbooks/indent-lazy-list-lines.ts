@@ -1,13 +1,12 @@
 import { Lexer, Tokenizer } from "marked";
 
-/**
- * A list item can go on with "lazy" lines that are not indented to its content column. marked reads each
- * lazy line by searching the whole item text gathered so far (`p.includes("\n")`, which also flattens the
- * string), so an item with 40,000 lazy lines takes minutes. After LAZY_RUN lazy lines in a row, this
- * indents the following ones to the item's content column: marked then appends exactly the same text to
- * the item without the search. A line that would end the item (a heading, fence, HTML block, quote,
- * bullet or rule at the same indentation) is never touched, nor a line with a tab. One pass, using marked's own rules for what ends an item.
- */
+// A list item can go on with "lazy" lines that are not indented to its content column. marked reads each lazy
+// line by searching the whole item text gathered so far (`p.includes("\n")`, which also flattens the string),
+// so an item with 40,000 lazy lines takes minutes. After LAZY_RUN lazy lines in a row, this indents the
+// following ones to the item's content column: marked then appends exactly the same text to the item without
+// the search. A line that would end the item (a heading, fence, HTML block, quote, bullet or rule at the same
+// indentation) is never touched, nor a line with a tab. One pass, using marked's own rules for what ends an
+// item.
 
 const LAZY_RUN = 8;
 const BULLET = /^( *)([*+-]|\d{1,9}[.)])(?:([ ]+)(.*)|$)/;

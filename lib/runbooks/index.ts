@@ -31,7 +31,11 @@ export {
   ZPlaceholder,
   ZRunRunbookCheck,
 } from "./input-schemas";
-export { listPlaceholderBindings, type PlaceholderBindingRow } from "./list-placeholder-bindings";
+export {
+  type BindableContract,
+  listPlaceholderBindings,
+  type PlaceholderBindingRow,
+} from "./list-placeholder-bindings";
 export { listRunbooks, type RunbookListItem } from "./list-runbooks";
 export { type LoadedRunbookAction, loadRunbookAction, parseRunbookActionRef } from "./load-runbook-action";
 export { type CastCommand, parseCastCommand } from "./parse-cast-command";

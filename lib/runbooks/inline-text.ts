@@ -1,13 +1,3 @@
-/**
- * Plain text of inline Markdown (what a reader sees; for slugs, headings and table cells), read in linear
- * time. marked's inline lexer gave the same text but spends milliseconds on a 256-character line of `*=`
- * or `[`, and a 2 MB file of such headings took tens of seconds. This follows CommonMark where it decides
- * the text: backslash escapes, code spans (matching backtick runs), HTML tags and autolinks, links and
- * images (their text, not their destination), and emphasis, strong and strikethrough delimiters that pair
- * up; entities are kept as written. Every scan stops at the next opener of its kind, so each character is
- * looked at a bounded number of times.
- */
-
 const PUNCTUATION = /[!-/:-@[-`{-~\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
 
@@ -191,6 +181,15 @@ function markEmphasis(text: string, marks: Marks): void {
   }
 }
 
+/**
+ * Plain text of inline Markdown (what a reader sees; for slugs, headings and table cells), read in linear
+ * time. marked's inline lexer gave the same text but spends milliseconds on a 256-character line of `*=`
+ * or `[`, and a 2 MB file of such headings took tens of seconds. This follows CommonMark where it decides
+ * the text: backslash escapes, code spans (matching backtick runs), HTML tags and autolinks, links and
+ * images (their text, not their destination), and emphasis, strong and strikethrough delimiters that pair
+ * up; entities are kept as written. Every scan stops at the next opener of its kind, so each character is
+ * looked at a bounded number of times.
+ */
 export function inlineText(markdown: string): string {
   if (!/[\\`<[*_~]/.test(markdown)) return markdown;
   const marks: Marks = { drop: new Uint8Array(markdown.length), literal: new Uint8Array(markdown.length) };

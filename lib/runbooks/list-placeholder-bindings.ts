@@ -3,9 +3,12 @@ import { collectPlaceholders } from "./collect-placeholders";
 import { findBoundContracts } from "./find-bound-contracts";
 import type { ParsedRunbook } from "./schemas";
 
+/** A registry contract a placeholder can be bound to. */
+export type BindableContract = { id: string; name: string; address: string; chainId: number };
+
 export type PlaceholderBindingRow = {
   placeholder: string;
-  contract: { id: string; name: string; address: string; chainId: number } | null;
+  contract: BindableContract | null;
   /** A row on the mapping screen (true) or the registry contract's own placeholder list (false). */
   isExplicit: boolean;
   runbooks: { documentId: string; title: string }[];
@@ -17,7 +20,7 @@ export type PlaceholderBindingRow = {
  */
 export async function listPlaceholderBindings(): Promise<{
   rows: PlaceholderBindingRow[];
-  contracts: { id: string; name: string; address: string; chainId: number }[];
+  contracts: BindableContract[];
 }> {
   const documents = await db().runbookDocument.findMany({
     orderBy: { title: "asc" },

@@ -1,11 +1,11 @@
+const KEY_FLAGS =
+  /(--(?:private-key|mnemonic(?:-passphrase)?|password|keystore-password|unlocked-key|seed))(=|\s+)(\S+)/gi;
+
 /**
  * Runbooks paste commands with their signing flags (`cast send … --private-key $GUARDIAN_KEY`). Whatever
  * follows a key-like flag is never shown or recorded: a pasted literal key would be on the timeline, in the
  * post-mortem and in every notification.
  */
-const KEY_FLAGS =
-  /(--(?:private-key|mnemonic(?:-passphrase)?|password|keystore-password|unlocked-key|seed))(=|\s+)(\S+)/gi;
-
 export function redactSecrets(text: string): string {
   return text.replace(KEY_FLAGS, (_, flag: string, sep: string) => `${flag}${sep}‹redacted›`);
 }

@@ -1,4 +1,3 @@
-import { createServer, type Server } from "node:http";
 import { encodeFunctionData, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getKit } from "@/app/api/kits/[id]/route";
@@ -19,6 +18,7 @@ import {
   summarizeReadiness,
 } from "@/lib/kits";
 import { createChannel, deliverDueNotifications, updateChannel } from "@/lib/notifications";
+import { type HttpSink, startHttpSink } from "../support/start-http-sink";
 import { execThroughSafe, ownerAbi, pauseGlobalAction, safeNonce, signKit } from "./kits-support";
 import { addressOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
 
@@ -36,7 +36,7 @@ const logs: string[] = [];
 const responses: string[] = [];
 const consoleMethods = ["log", "info", "warn", "error", "debug"] as const;
 const originals = consoleMethods.map((m) => console[m]);
-let sink: { server: Server; url: string; received: Record<string, unknown>[] };
+let sink: HttpSink;
 
 beforeAll(async () => {
   restore = await snapshotChain();
@@ -57,18 +57,7 @@ beforeAll(async () => {
       originals[i]!(...args);
     };
   });
-  const received: Record<string, unknown>[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (c: Buffer) => chunks.push(c));
-    request.on("end", () => {
-      received.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>);
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const port = (server.address() as { port: number }).port;
-  sink = { server, url: `http://127.0.0.1:${port}/kits`, received };
+  sink = await startHttpSink();
 });
 
 afterAll(async () => {
@@ -76,7 +65,7 @@ afterAll(async () => {
   consoleMethods.forEach((m, i) => {
     console[m] = originals[i]!;
   });
-  await new Promise((r) => sink.server.close(r));
+  await sink.close();
   await restore([]);
 });
 
@@ -219,7 +208,7 @@ describe("emergency kit: definition, ladder, readiness from the chain", () => {
     const channel = await createChannel({
       name: `kits ${kitId}`,
       kind: "webhook",
-      url: sink.url,
+      url: `${sink.url}/kits`,
       events: ["kit_readiness"],
     });
     await execThroughSafe(
@@ -240,7 +229,9 @@ describe("emergency kit: definition, ladder, readiness from the chain", () => {
     expect(recheck).toMatchObject({ from: "ARMED", state: "STALE", isChanged: true });
     await deliverDueNotifications();
     await updateChannel(channel.id, { isEnabled: false });
-    const note = sink.received.find((body) => (body.details as { kitId?: string })?.kitId === kitId);
+    const note = sink.received.find(
+      ({ body }) => (body.details as { kitId?: string })?.kitId === kitId,
+    )?.body;
     expect(note?.event).toBe("kit_readiness");
     expect(String(note?.text)).toContain(
       'Emergency kit "Global pause" (Guardian Safe) is STALE: the Safe\'s owners changed',

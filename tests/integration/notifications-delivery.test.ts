@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
@@ -15,47 +14,15 @@ import {
   updateChannel,
 } from "../../lib/notifications";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../../lib/timeline";
-
-type Received = {
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown>;
-};
-
-/** A local receiver on 127.0.0.1 that records what it gets and answers with `status`. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const state = { status: 200 };
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({
-        path: request.url ?? "",
-        headers: request.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
-      });
-      response.writeHead(state.status).end(state.status === 200 ? "ok" : "unavailable");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    state,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
+import { type HttpSink, startHttpSink } from "../support/start-http-sink";
 
 const channelIds: string[] = [];
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: HttpSink;
 
 beforeAll(async () => {
   // The receivers listen on loopback, which the outbound guard refuses unless an operator allows it.
   process.env.BREAKGLASS_OUTBOUND_ALLOW = "127.0.0.1";
-  receiver = await startReceiver();
+  receiver = await startHttpSink();
 });
 
 afterAll(async () => {
@@ -236,7 +203,7 @@ describe("notifications out", () => {
 
   it("a failing receiver gets retries with backoff, then a dead letter; replay delivers it", async () => {
     const tag = randomBytes(3).toString("hex");
-    const failing = await startReceiver();
+    const failing = await startHttpSink();
     failing.state.status = 503;
     try {
       const created = await createChannel({

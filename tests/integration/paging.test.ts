@@ -16,10 +16,12 @@ import {
 } from "../../lib/paging";
 import { registerTimelineHooks } from "../../lib/tasks";
 import { appendTimelineEvent, SYSTEM_AUTHOR } from "../../lib/timeline";
-import { startHttpSink, startSmtpSink, until } from "./paging-support";
+import { type HttpSink, startHttpSink } from "../support/start-http-sink";
+import { type SmtpSink, startSmtpSink } from "../support/start-smtp-sink";
+import { until } from "./paging-support";
 
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let sink: Awaited<ReturnType<typeof startHttpSink>>;
+let smtp: SmtpSink;
+let sink: HttpSink;
 const runners: JobRunner[] = [];
 const children: ChildProcess[] = [];
 const policyIds: string[] = [];
