@@ -1,7 +1,8 @@
 // The environment, validated once: env() parses it on first use and keeps the result; instrumentation.ts
 // calls parseEnv when a server starts (dev and demo through lib/devstack/check-env.ts), so a bad value stops
 // start-up with one line naming the variable. env() serves sign-in and the origin check (NEXTAUTH_URL,
-// NEXTAUTH_SECRET, BREAKGLASS_ADMINS), RPC_URL_<id>, the metrics token and chain watch. The other variables
+// NEXTAUTH_SECRET, BREAKGLASS_ADMINS), RPC_URL_<id>, the metrics token, chain watch and the WalletConnect
+// project id (proxy.ts reads that one from process.env too: the CSP is built outside the Node runtime's env()). The other variables
 // are checked here at start but read from process.env at each use: DATABASE_URL (lib/db, lib/live, the job
 // runner, chain watch), BREAKGLASS_SECRETS_KEY (lib/crypto), BREAKGLASS_OUTBOUND_ALLOW (lib/net), the SMTP
 // and PagerDuty settings (lib/paging's pagingConfig) and NEXTAUTH_URL again for links in notifications, pages
