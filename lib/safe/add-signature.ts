@@ -27,10 +27,13 @@ export async function addSignature({
   const found = await db().safeProposal.findUnique({ where: { id: proposalId }, include: { safe: true } });
   if (!found) throw new AppError("NOT_FOUND", "No such proposal.");
   // The chain down must not stop signing: reconciling waits for the chain, the owner check below falls back.
+  // Reconciling reads the Safe's owners and threshold from the chain: the owner check uses that same read
+  // (a second one, milliseconds later, doubled the RPC calls and cache writes of every signature).
   let isKnownUnreachable = false;
-  await reconcileSafeProposals(found.safeId).catch((error: unknown) => {
+  const reconciled = await reconcileSafeProposals(found.safeId).catch((error: unknown) => {
     if (!isChainUnreachable(error)) throw error;
     isKnownUnreachable = true;
+    return null;
   });
   const proposal = await db().safeProposal.findUniqueOrThrow({
     where: { id: proposalId },
@@ -53,7 +56,9 @@ export async function addSignature({
       `The signature is not over this proposal's safeTxHash ${safeTxHash}: it recovers to ${recovered}, not ${signer}. Was different data signed?`,
       { fields: [{ path: "signature", message: "does not match this proposal's safeTxHash" }] },
     );
-  const chain = await readSafeCoreOrCached(proposal.safe, { isKnownUnreachable });
+  const chain = reconciled
+    ? { ...reconciled.core, isCached: false, readAt: new Date() }
+    : await readSafeCoreOrCached(proposal.safe, { isKnownUnreachable });
   if (!chain.owners.includes(signer))
     throw new AppError(
       "FORBIDDEN",

@@ -5,6 +5,9 @@ import { AppError } from "../errors";
 import { chainUnavailable, isChainUnreachable } from "./chain-unreachable";
 import { accessControlAbi, safeAbi } from "./safe-abi";
 
+/** How stale the cached read time may get while nothing changed (it is shown only when the chain is down). */
+const CACHE_REFRESH_MS = 5_000;
+
 export type SafeRole = { contractId: string; contract: string; role: string; roleHash: Hex };
 export type SafeChainState = {
   owners: Address[];
@@ -33,9 +36,24 @@ export async function readSafeCore(chainId: number, address: string) {
     nonce: Number(nonce),
     version,
   };
+  // Written when something changed or the last write is a few seconds old: twenty signatures at once on
+  // one Safe were twenty writes of the same row, queued on its lock, for the same values.
+  const now = new Date();
   await db().safe.updateMany({
-    where: { chainId, address: { equals: safe.address, mode: "insensitive" } },
-    data: { owners: core.owners, threshold: core.threshold, nonce: core.nonce, readAt: new Date() },
+    where: {
+      chainId,
+      address: { equals: safe.address, mode: "insensitive" },
+      OR: [
+        { readAt: null },
+        { readAt: { lt: new Date(now.getTime() - CACHE_REFRESH_MS) } },
+        { nonce: { not: core.nonce } },
+        { nonce: null },
+        { threshold: { not: core.threshold } },
+        { threshold: null },
+        { NOT: { owners: { equals: core.owners } } },
+      ],
+    },
+    data: { owners: core.owners, threshold: core.threshold, nonce: core.nonce, readAt: now },
   });
   return core;
 }

@@ -17,7 +17,7 @@ import { verifyProposal } from "./verify-proposal";
  */
 export async function reconcileSafeProposals(
   safeId: string,
-): Promise<{ chainNonce: number; changed: number }> {
+): Promise<{ chainNonce: number; changed: number; core: Awaited<ReturnType<typeof readSafeCore>> }> {
   const safe = await db().safe.findUniqueOrThrow({ where: { id: safeId } });
   // Reading the chain also refreshes the Safe's cached owners/threshold/nonce (readSafeCore writes them).
   const core = await readSafeCore(safe.chainId, safe.address);
@@ -79,5 +79,5 @@ export async function reconcileSafeProposals(
   }
   // Then what was prepared or signed while the chain was unreachable is checked against it.
   changed += await recheckOfflineWork(safeId, core);
-  return { chainNonce: core.nonce, changed };
+  return { chainNonce: core.nonce, changed, core };
 }
