@@ -27,7 +27,9 @@ const OWNERS = [1, 2, 3]; // the Guardian Safe's owners
  * incident's live stream open (20 SSE connections, half on each instance). Measured per signature: the POST
  * (recovery, owner check against the chain, reconciliation, timeline event) and the time until the
  * signature is on another signer's page on the OTHER instance: the proposal.signed event on its stream,
- * then the re-render that event triggers (a GET of the proposal page, what router.refresh fetches).
+ * which the page shows as it arrives (components/safe/live-signatures.ts: owner and count come with the
+ * event). The re-render the event also triggers (a GET of the proposal page, what router.refresh fetches)
+ * is still sent, as load on the servers, but the signature is on screen before it answers.
  */
 export async function benchSigningUnderLoad({ quick }: BenchOptions): Promise<BenchResult[]> {
   if (!findNextBuild()) return reportMissingBuild("signing under load");
@@ -94,9 +96,22 @@ export async function benchSigningUnderLoad({ quick }: BenchOptions): Promise<Be
         ),
       ),
     )) as Record<number, string>[];
-    // Warm both instances' routes (the first request of a route loads its code).
-    for (const base of bases)
-      await fetch(`${base}/proposals/${proposals[0]!.id}`, { headers: { cookie: cookies[0]![2]! } });
+    // Warm both instances' routes (the first request of a route loads its code: under 20 concurrent
+    // signers that one-off load landed in the measured POSTs). The signature route is warmed with a body
+    // it refuses (422), which loads the same code and stores nothing.
+    for (const [instance, base] of bases.entries()) {
+      await fetch(`${base}/proposals/${proposals[0]!.id}`, { headers: { cookie: cookies[instance]![2]! } });
+      const refused = await fetch(`${base}/api/proposals/${proposals[0]!.id}/signatures`, {
+        method: "POST",
+        headers: {
+          cookie: cookies[instance]![2]!,
+          "content-type": "application/json",
+          origin: apps[instance]!.url,
+        },
+        body: JSON.stringify({ signature: "0x", signer: "0x" }),
+      });
+      if (refused.status !== 422) throw new Error(`warm-up POST answered ${refused.status}, not 422`);
+    }
 
     // The signers' pages: each holds the incident's stream, half on each instance; arrivals by proposal id.
     const newest = await db().timelineEvent.findFirst({
@@ -162,12 +177,12 @@ export async function benchSigningUnderLoad({ quick }: BenchOptions): Promise<Be
             failures += 1;
             return;
           }
-          // The page on the other instance re-renders on that event.
+          appearTimes.push(arrivals.get(key)! - start);
+          // The page on the other instance also re-renders on that event: the load stays in the run.
           const page = await fetch(`${bases[other]}/proposals/${proposal.id}`, {
             headers: { cookie: cookies[other]![2]! },
           });
           await page.arrayBuffer();
-          appearTimes.push(performance.now() - start);
         }),
       );
     }
@@ -182,7 +197,7 @@ export async function benchSigningUnderLoad({ quick }: BenchOptions): Promise<Be
         isMet: p95Post < 1000 && failures === 0,
       },
       {
-        name: "signature on another signer's page (other instance: SSE event + re-render) p95",
+        name: "signature on another signer's page (other instance, by its live stream) p95",
         value: round(p95Appear),
         unit: "ms",
         target: "< 1000",

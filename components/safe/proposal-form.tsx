@@ -18,6 +18,8 @@ export type ProposalFormInitial = {
   calls: FormCall[];
   runbook: string | null;
   timelockId: string | null;
+  /** The guardrail this proposal meets as the page was read (the server checks again on Propose). */
+  guard?: string | null;
 };
 
 /** New Safe proposal: one or more calls (a batch becomes one MultiSendCallOnly transaction), a Safe, a nonce. */
@@ -39,7 +41,8 @@ export function ProposalForm({
   const [calls, setCalls] = useState<FormCall[]>(initial.calls.length ? initial.calls : [emptyCall]);
   const [error, setError] = useState<ApiError | null>(null);
   const [overrideReason, setOverrideReason] = useState("");
-  const guard = error?.fieldMessage("override");
+  // The server's answer wins (it checks again at Propose); until then, what the page found.
+  const guard = error?.fieldMessage("override") ?? initial.guard ?? undefined;
   const [isSubmitting, setIsSubmitting] = useState(false);
   const fieldError = (path: string) => error?.fieldMessage(path);
 
@@ -88,6 +91,28 @@ export function ProposalForm({
 
   return (
     <form onSubmit={submit} className="space-y-5">
+      {/* First on the form: a commander deciding to override must read why before anything else. */}
+      {guard || overrideReason ? (
+        <div
+          className="space-y-2 rounded-lg border border-amber-600/70 bg-amber-950/30 p-3 text-sm"
+          data-testid="guardrail"
+        >
+          <p className="font-semibold text-amber-200">Guardrail</p>
+          {guard ? <p className="text-amber-100">{guard}</p> : null}
+          <label className="block">
+            <span className="text-zinc-300">
+              Commander's override: why propose anyway? (recorded on the timeline)
+            </span>
+            <textarea
+              aria-label="Override reason"
+              className={input}
+              rows={2}
+              value={overrideReason}
+              onChange={(e) => setOverrideReason(e.target.value)}
+            />
+          </label>
+        </div>
+      ) : null}
       <label className="block text-sm">
         <span className="text-zinc-300">Proposal title</span>
         <input
@@ -156,27 +181,6 @@ export function ProposalForm({
         {fieldError("nonce") && <span className="text-xs text-red-300">{fieldError("nonce")}</span>}
       </label>
       {initial.runbook && <p className="text-xs text-zinc-500">{describeRunbookSource(initial.runbook)}</p>}
-      {guard || overrideReason ? (
-        <div
-          className="space-y-2 rounded-lg border border-amber-600/70 bg-amber-950/30 p-3 text-sm"
-          data-testid="guardrail"
-        >
-          <p className="font-semibold text-amber-200">Guardrail</p>
-          {guard ? <p className="text-amber-100">{guard}</p> : null}
-          <label className="block">
-            <span className="text-zinc-300">
-              Commander's override: why propose anyway? (recorded on the timeline)
-            </span>
-            <textarea
-              aria-label="Override reason"
-              className={input}
-              rows={2}
-              value={overrideReason}
-              onChange={(e) => setOverrideReason(e.target.value)}
-            />
-          </label>
-        </div>
-      ) : null}
       {error && !guard && (
         <p role="alert" className="break-words text-sm text-red-300">
           {humanizePaths(error.message)}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
+import { publishSigned } from "./live-signatures";
 
 const OFFLINE_RECHECK_MS = 5_000;
 
@@ -44,12 +45,30 @@ export function ProposalLive(props: {
     source.onopen = () => setIsLive(true);
     source.onerror = () => setIsLive(false);
     source.onmessage = (message) => {
-      const event = JSON.parse(message.data) as { kind: string; payload?: Record<string, unknown> };
+      const event = JSON.parse(message.data) as {
+        kind: string;
+        createdAt?: string;
+        payload?: Record<string, unknown>;
+      };
       if (!event.payload || !concernsProposal({ kind: event.kind, payload: event.payload }, props.proposalId))
         return;
-      // A burst (signed + state changed, executed + verified) is one re-render.
+      // A signature shows at once, from the event itself; the re-render brings the rest (times, state).
+      if (event.kind === "proposal.signed") {
+        const { owner, count, threshold } = event.payload as {
+          owner: string;
+          count: number;
+          threshold: number;
+        };
+        publishSigned(props.proposalId, {
+          owner,
+          count,
+          threshold,
+          at: event.createdAt ?? new Date().toISOString(),
+        });
+      }
+      // A burst (signed + state changed, executed + verified, several owners at once) is one re-render.
       clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 50);
+      timer = setTimeout(() => router.refresh(), 250);
     };
     return () => {
       clearTimeout(timer);

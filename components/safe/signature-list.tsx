@@ -1,6 +1,7 @@
 import { UtcTime } from "@/components/incidents/utc-time";
 import type { ProposalView } from "@/lib/safe";
 import { AddressLabel } from "./address-label";
+import { LiveOwnerSignature } from "./live-signature-progress";
 
 type Owner = ProposalView["safe"]["owners"][number];
 type Signature = ProposalView["signatures"][number];
@@ -10,7 +11,15 @@ type Signature = ProposalView["signatures"][number];
  * that are no longer owners: kept on record, never counted. A signature accepted while the chain was
  * unreachable says so until it has been checked on chain.
  */
-export function SignatureList({ owners, signatures }: { owners: Owner[]; signatures: Signature[] }) {
+export function SignatureList({
+  proposalId,
+  owners,
+  signatures,
+}: {
+  proposalId: string;
+  owners: Owner[];
+  signatures: Signature[];
+}) {
   const former = signatures.filter((s) => !owners.some((o) => o.address === s.owner));
   return (
     <ul className="divide-y divide-zinc-800 rounded-lg border border-zinc-800">
@@ -34,7 +43,7 @@ export function SignatureList({ owners, signatures }: { owners: Owner[]; signatu
                 )}
               </span>
             ) : (
-              <span className="text-zinc-500">not signed</span>
+              <LiveOwnerSignature proposalId={proposalId} owner={owner.address} />
             )}
           </li>
         );

@@ -5,10 +5,11 @@ import { UtcTime } from "@/components/incidents/utc-time";
 import { PageTally } from "@/components/paging/page-tally";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { AddressLabel } from "@/components/safe/address-label";
+import { LiveSignatureProgress } from "@/components/safe/live-signature-progress";
 import { ProposalActions } from "@/components/safe/proposal-actions";
 import { ProposalHashes } from "@/components/safe/proposal-hashes";
 import { ProposalLive } from "@/components/safe/proposal-live";
-import { ProposalStateBadge, SignatureProgress } from "@/components/safe/proposal-state-badge";
+import { ProposalStateBadge } from "@/components/safe/proposal-state-badge";
 import { SignatureList } from "@/components/safe/signature-list";
 import { SimulationResult } from "@/components/safe/simulation-result";
 import { StateChanges } from "@/components/safe/state-changes";
@@ -80,7 +81,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         <h1 className="text-xl font-semibold break-words sm:text-2xl">{view.title}</h1>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <ProposalStateBadge state={view.state} />
-          <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
+          <LiveSignatureProgress
+            proposalId={view.id}
+            count={view.progress.count}
+            threshold={view.progress.threshold}
+          />
           {view.isRejection && (
             <span className="rounded bg-zinc-800 px-2 py-0.5 text-xs">rejection (no-op)</span>
           )}
@@ -232,9 +237,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="signatures-heading" className="space-y-2">
         <h2 id="signatures-heading" className="text-base font-semibold">
-          Signatures <SignatureProgress count={view.progress.count} threshold={view.progress.threshold} />
+          Signatures{" "}
+          <LiveSignatureProgress
+            proposalId={view.id}
+            count={view.progress.count}
+            threshold={view.progress.threshold}
+          />
         </h2>
-        <SignatureList owners={view.safe.owners} signatures={view.signatures} />
+        <SignatureList proposalId={view.id} owners={view.safe.owners} signatures={view.signatures} />
       </section>
 
       <PageTally proposalId={id} />
