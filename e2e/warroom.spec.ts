@@ -191,11 +191,15 @@ test.describe("@warroom the war room follows the chain and guards what is danger
       await bob.page.goto(`/incidents/${ref}`);
       await proposeLinks.first().click();
       await expect(bob.page.getByLabel("Function for call 1")).toHaveValue("unpauseGlobal()");
-      await choose(bob.page, "Safe", "Admin Safe");
-      await bob.page.getByRole("button", { name: "Propose" }).click();
+      // The guardrail is the first thing on the form, before anyone presses Propose.
       const guardrail = bob.page.getByTestId("guardrail");
+      await expect(guardrail).toBeInViewport();
       await expect(guardrail).toContainText("Root cause identified and remediated");
       await expect(guardrail).toContainText("Team consensus on resumption");
+      await choose(bob.page, "Safe", "Admin Safe");
+      // Without a reason the server refuses it all the same.
+      await bob.page.getByRole("button", { name: "Override and propose" }).click();
+      await expect(guardrail).toContainText("Root cause identified and remediated");
       await expect(bob.page).toHaveURL(/\/proposals\/new/);
       await screenshot(bob.page, testInfo, "commander-unpause-guardrail");
       await bob.page

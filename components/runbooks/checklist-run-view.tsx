@@ -176,7 +176,9 @@ export function ChecklistRunView({
               {isNewSection && item.section.anchor !== run.anchor ? (
                 <h4 className="mb-1 text-sm font-semibold text-zinc-300">{item.section.title}</h4>
               ) : null}
-              <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+              {/* The step and its state side by side when the column is wide enough; otherwise the state
+                  wraps below the step (in the war room's side column the two overlapped). */}
+              <div className="flex flex-wrap items-start gap-2">
                 <div className="w-6 shrink-0">
                   {item.isCheckable ? (
                     <ChecklistItemToggle
@@ -190,7 +192,7 @@ export function ChecklistRunView({
                     />
                   ) : null}
                 </div>
-                <div className="min-w-0 flex-1">
+                <div className="min-w-56 flex-1 basis-0">
                   <RunbookStepView
                     step={item.step}
                     action={item.action?.definition}

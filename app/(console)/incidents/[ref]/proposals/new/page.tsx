@@ -6,6 +6,7 @@ import { ProposalForm } from "@/components/safe/proposal-form";
 import { requirePageMember } from "@/lib/auth";
 import { loadIncidentChainScope } from "@/lib/chain";
 import { formatIncidentRef, getIncidentByRef } from "@/lib/incidents";
+import { assessProposalGuards, describeGuard } from "@/lib/runbooks";
 import { listProposalTargets } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "New Safe proposal" };
@@ -59,6 +60,16 @@ export default async function NewProposalPage({
       ]
     : [];
   const incidentRef = formatIncidentRef(incident.number);
+  // What the server will refuse without a commander's override (an unpause with its checklist unticked, a
+  // second proposal of an action already proposed), shown before anyone fills the form in, not after Propose.
+  const guards =
+    signature && !incident.resolvedAt
+      ? await assessProposalGuards({
+          incidentId: incident.id,
+          signatures: [signature],
+          runbook: one("runbook") || undefined,
+        })
+      : [];
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm text-zinc-400">
@@ -82,6 +93,7 @@ export default async function NewProposalPage({
           calls,
           runbook: one("runbook") || null,
           timelockId: one("timelock") || null,
+          guard: guards.length ? guards.map(describeGuard).join(". ") : null,
         }}
       />
     </section>
