@@ -1,4 +1,5 @@
 import { Lexer, Tokenizer, type Tokens } from "marked";
+import { lexList } from "./lex-list";
 
 /**
  * marked's lexer with four of its rules bounded (blank lines, further down, are the fourth); everything else is marked's own rule. Inside a list item
@@ -43,6 +44,11 @@ class BoundedTokenizer extends Tokenizer {
       break;
     }
     return end > 0 ? { type: "space", raw: src.slice(0, end) } : undefined;
+  }
+
+  /** marked's list rule, ported to cost a few index scans per item (lex-list.ts). */
+  override list(src: string): Tokens.List | undefined {
+    return this.options.pedantic ? super.list(src) : lexList(this, src);
   }
 
   override lheading(src: string): Tokens.Heading | undefined {
