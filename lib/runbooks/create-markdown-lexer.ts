@@ -1,4 +1,5 @@
 import { Lexer, Tokenizer, type Tokens } from "marked";
+import { lexList } from "./lex-list";
 
 const SETEXT_MAX_LINES = 16;
 const UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
@@ -32,6 +33,11 @@ class BoundedTokenizer extends Tokenizer {
       break;
     }
     return end > 0 ? { type: "space", raw: src.slice(0, end) } : undefined;
+  }
+
+  /** marked's list rule, ported to cost a few index scans per item (lex-list.ts). */
+  override list(src: string): Tokens.List | undefined {
+    return this.options.pedantic ? super.list(src) : lexList(this, src);
   }
 
   override lheading(src: string): Tokens.Heading | undefined {

@@ -1,5 +1,5 @@
-import GithubSlugger from "github-slugger";
 import { capMarkdownNesting, MAX_MARKERS } from "./cap-markdown-nesting";
+import { createHeadingSlugger } from "./create-heading-slugger";
 import { createMarkdownLexer } from "./create-markdown-lexer";
 import { mergeSeverityLevels } from "./merge-severity-levels";
 import { repairMojibake } from "./repair-mojibake";
@@ -11,15 +11,6 @@ import { walkTokens } from "./walk-runbook-tokens";
 // Parses an operational runbook (Markdown) into procedures, contract actions, severity levels, alert
 // routes and communication templates. Pure, and total: it never throws; what it does not recognise
 // becomes a note step.
-
-/**
- * GitHub's heading anchors (lower case, punctuation dropped, each space a hyphen, repeats suffixed -1, -2 in
- * document order). Every heading counts, H1 and H4+ included, or the suffixes would not match GitHub's.
- */
-function headingSlugger(): (heading: string) => string {
-  const slugger = new GithubSlugger();
-  return (heading) => slugger.slug(heading.trim());
-}
 
 const MAX_WARNINGS = 20;
 
@@ -45,7 +36,7 @@ export function parseRunbook(markdown: string): ParsedRunbook {
   // Block tokens only: paragraphs and list items are read from their raw text, and headings and table
   // cells through inline-text.ts, which is linear where marked's inline lexer is not.
   const lexer = createMarkdownLexer();
-  const builder = createRunbookBuilder(headingSlugger());
+  const builder = createRunbookBuilder(createHeadingSlugger());
   // No try/catch on purpose: totality is a property the tests check (parse-runbook.property.test.ts),
   // and a swallowed exception would hide the bug that broke it.
   walkTokens(builder, lexer.blockTokens(text));
