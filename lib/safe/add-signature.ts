@@ -35,10 +35,11 @@ export async function addSignature({
     isKnownUnreachable = true;
     return null;
   });
-  const proposal = await db().safeProposal.findUniqueOrThrow({
-    where: { id: proposalId },
-    include: { safe: true },
-  });
+  // Read again only if reconciling changed something of this Safe's proposals (it may have moved this one).
+  const proposal =
+    reconciled && reconciled.changed === 0
+      ? found
+      : await db().safeProposal.findUniqueOrThrow({ where: { id: proposalId }, include: { safe: true } });
   if (proposal.state !== "signing" && proposal.state !== "ready")
     throw new AppError("CONFLICT", `The proposal is ${proposal.state}: it takes no more signatures.`);
   const { safeTxHash } = hashSafeTransaction(proposal.safe.chainId, proposal.safe.address, proposal);
@@ -66,11 +67,8 @@ export async function addSignature({
         ? `${signer} is not an owner of ${proposal.safe.label} as last read from the chain (${chain.readAt?.toISOString().slice(11, 16) ?? "?"} UTC; the chain is unreachable); only owners can sign.`
         : `${signer} is not a current owner of ${proposal.safe.label}; only owners can sign.`,
     );
-  const existing = await db().safeSignature.findUnique({
-    where: { proposalId_owner: { proposalId, owner: signer } },
-  });
-  if (existing) throw new AppError("CONFLICT", `${signer} has already signed this proposal.`);
-
+  // A second signature of the same owner is refused by the unique index inside storeSignature (409), also
+  // when two arrive at once: no read beforehand.
   return storeSignature({
     proposal,
     signer,

@@ -9,15 +9,35 @@ import { recheckOfflineWork } from "./recheck-offline-work";
 import { safeAbi } from "./safe-abi";
 import { verifyProposal } from "./verify-proposal";
 
+export type Reconciled = {
+  chainNonce: number;
+  changed: number;
+  core: Awaited<ReturnType<typeof readSafeCore>>;
+};
+
+// Reconciliations running in this process, by Safe (on globalThis: Next bundles routes apart).
+const holder = globalThis as unknown as { breakglassReconciling?: Map<string, Promise<Reconciled>> };
+const running = (holder.breakglassReconciling ??= new Map());
+
 /**
  * Brings open proposals in line with the chain: a proposal whose nonce the Safe has passed was either
  * executed by another path (its ExecutionSuccess/Failure is on chain: recorded as executed, reconciled) or
  * can never execute (stale); work done while the chain was unreachable is re-checked. Called before
- * signing, before executing and when a proposal is viewed.
+ * signing, before executing, on chain events and on an explicit refresh.
+ *
+ * One reconciliation per Safe at a time in this process: a caller that arrives while one runs shares it
+ * (its chain read started moments before, during that caller's request). Twenty owners signing at once
+ * made twenty identical sets of chain reads and cache writes; now they make one or two.
  */
-export async function reconcileSafeProposals(
-  safeId: string,
-): Promise<{ chainNonce: number; changed: number; core: Awaited<ReturnType<typeof readSafeCore>> }> {
+export function reconcileSafeProposals(safeId: string): Promise<Reconciled> {
+  const inFlight = running.get(safeId);
+  if (inFlight) return inFlight;
+  const started = reconcileNow(safeId).finally(() => running.delete(safeId));
+  running.set(safeId, started);
+  return started;
+}
+
+async function reconcileNow(safeId: string): Promise<Reconciled> {
   const safe = await db().safe.findUniqueOrThrow({ where: { id: safeId } });
   // Reading the chain also refreshes the Safe's cached owners/threshold/nonce (readSafeCore writes them).
   const core = await readSafeCore(safe.chainId, safe.address);

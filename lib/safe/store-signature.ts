@@ -46,8 +46,17 @@ export async function storeSignature(options: {
           ...(options.isStandIn ? { isStandIn: true } : {}),
         },
       });
-      if (count >= threshold && proposal.state === "signing") {
-        await tx.safeProposal.update({ where: { id: proposalId }, data: { state: "ready" } });
+      // Conditional: the proposal may have moved on (executed, rejected) since the caller read it.
+      const isReady =
+        count >= threshold &&
+        proposal.state === "signing" &&
+        (
+          await tx.safeProposal.updateMany({
+            where: { id: proposalId, state: "signing" },
+            data: { state: "ready" },
+          })
+        ).count === 1;
+      if (isReady) {
         await appendTimelineEvent(tx, {
           incidentId: proposal.incidentId!,
           kind: "proposal.state_changed",
