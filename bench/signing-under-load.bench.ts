@@ -178,7 +178,9 @@ export async function benchSigningUnderLoad({ quick }: BenchOptions): Promise<Be
             return;
           }
           appearTimes.push(arrivals.get(key)! - start);
-          // The page on the other instance also re-renders on that event: the load stays in the run.
+          // The page on the other instance also re-renders on that event, 250 ms later as ProposalLive
+          // coalesces a burst: the load stays in the run.
+          await new Promise((resolve) => setTimeout(resolve, 250));
           const page = await fetch(`${bases[other]}/proposals/${proposal.id}`, {
             headers: { cookie: cookies[other]![2]! },
           });
