@@ -17,7 +17,8 @@ export type Reconciled = {
 
 // Reconciliations running in this process, by Safe (on globalThis: Next bundles routes apart).
 const holder = globalThis as unknown as { breakglassReconciling?: Map<string, Promise<Reconciled>> };
-const running = (holder.breakglassReconciling ??= new Map());
+holder.breakglassReconciling ??= new Map();
+const running = holder.breakglassReconciling;
 
 /**
  * Brings open proposals in line with the chain: a proposal whose nonce the Safe has passed was either
