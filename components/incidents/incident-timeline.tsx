@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import type { DescribeContext, ProposalInfo } from "@/lib/timeline/browser";
@@ -38,8 +38,13 @@ function merge(current: Map<number, TimelineItem>, events: TimelineItem[]): Map<
 export function IncidentTimeline(props: {
   incidentRef: string;
   initialEvents: TimelineItem[];
-  /** The page sent only the newest events: the older ones are fetched here, after the first render. */
+  /**
+   * The page sent only the newest events: the older ones are fetched here when someone scrolls to the end,
+   * filters, or asks for them (not while the page loads).
+   */
   hasOlderEvents?: boolean;
+  /** The oldest event of that newest window (older pinned events may come with the page too). */
+  windowStartId?: number;
   /** Notes of `initialEvents` rendered by the server, by event id (see TimelineEntry). */
   renderedNotes?: Record<number, ReactNode>;
   /** The oldest transaction running when the page read its events: the stream re-reads from there too. */
@@ -58,21 +63,33 @@ export function IncidentTimeline(props: {
   const startAfter = useRef(Math.max(0, ...props.initialEvents.map((event) => event.id)));
   // Both from the first render: a refresh re-renders the page with newer values, but the stream resumes itself.
   const resumeTxid = useRef(props.resumeTxid);
-  const [isLoadingHistory, setIsLoadingHistory] = useState(props.hasOlderEvents === true);
-  const oldestInitialId = useRef(Math.min(...props.initialEvents.map((event) => event.id)));
+  const [isLoadingHistory, setIsLoadingHistory] = useState(false);
+  const [hasHistory, setHasHistory] = useState(props.hasOlderEvents !== true);
+  const isHistoryRequested = useRef(false);
+  const oldestInitialId = useRef(
+    props.windowStartId ?? Math.min(...props.initialEvents.map((event) => event.id)),
+  );
 
   useEffect(() => setEvents((current) => merge(current, props.initialEvents)), [props.initialEvents]);
   // For real-user and benchmark timing: when the timeline became interactive, from navigation start.
   useEffect(() => void performance.mark?.("breakglass:timeline-hydrated"), []);
 
+  const isMounted = useRef(true);
   useEffect(() => {
-    if (!props.hasOlderEvents) return;
-    let isCancelled = false;
-    // Oldest first, in the API's pages, up to the events the page came with; pins and corrections of old
-    // events apply as they arrive.
+    isMounted.current = true;
+    return () => {
+      isMounted.current = false;
+    };
+  }, []);
+  // Once, on demand: oldest first, in the API's pages, up to the events the page came with; corrections of
+  // old events apply as they arrive.
+  const loadHistory = useCallback(() => {
+    if (isHistoryRequested.current || !props.hasOlderEvents) return;
+    isHistoryRequested.current = true;
+    setIsLoadingHistory(true);
     (async () => {
       let after = 0;
-      while (!isCancelled && after < oldestInitialId.current - 1) {
+      while (isMounted.current && after < oldestInitialId.current - 1) {
         const { events: page } = await apiFetch<{ events: TimelineItem[] }>(
           `/api/incidents/${props.incidentRef}/events?after=${after}`,
         );
@@ -82,16 +99,22 @@ export function IncidentTimeline(props: {
         after = page.at(-1)!.id;
       }
     })()
+      .then(() => {
+        if (isMounted.current) setHasHistory(true);
+      })
       .catch((cause: unknown) => {
-        if (!isCancelled) setError(toApiError(cause));
+        // A later scroll or filter may try again.
+        isHistoryRequested.current = false;
+        if (isMounted.current) setError(toApiError(cause));
       })
       .finally(() => {
-        if (!isCancelled) setIsLoadingHistory(false);
+        if (isMounted.current) setIsLoadingHistory(false);
       });
-    return () => {
-      isCancelled = true;
-    };
   }, [props.incidentRef, props.hasOlderEvents]);
+  // A filter is over the whole history.
+  useEffect(() => {
+    if (filter !== "all") loadHistory();
+  }, [filter, loadHistory]);
 
   useEffect(() => {
     const after = resumeTxid.current
@@ -244,7 +267,14 @@ export function IncidentTimeline(props: {
       {/* A timeline with history still to load is long: virtualised from the start, so it does not swap
           lists (and move the page) when the history arrives. */}
       {props.hasOlderEvents || shown.length > VIRTUALIZE_ABOVE ? (
-        <VirtualTimelineList events={shown} entryProps={entryProps} />
+        <>
+          <VirtualTimelineList events={shown} entryProps={entryProps} onNearEnd={loadHistory} />
+          {!hasHistory && !isLoadingHistory ? (
+            <Button variant="ghost" onClick={loadHistory} className="text-xs" data-testid="load-history">
+              Show earlier events
+            </Button>
+          ) : null}
+        </>
       ) : (
         <ol className="space-y-1" data-testid="timeline">
           {shown.map((event) => (

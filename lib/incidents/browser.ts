@@ -9,4 +9,4 @@ export {
   INCIDENT_ROLES,
   INCIDENT_STATUSES,
   parseIncidentRef,
-} from "./schemas";
+} from "./incident-words";

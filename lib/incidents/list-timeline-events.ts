@@ -9,6 +9,8 @@ export async function listTimelineEvents(options: {
   incidentId: string;
   afterId?: number;
   kinds?: string[];
+  /** Only these events (a page's pinned events older than the window it shows). */
+  ids?: number[];
   limit?: number;
   newest?: boolean;
 }): Promise<TimelineEvent[]> {
@@ -17,6 +19,7 @@ export async function listTimelineEvents(options: {
       incidentId: options.incidentId,
       ...(options.afterId ? { id: { gt: options.afterId } } : {}),
       ...(options.kinds?.length ? { kind: { in: options.kinds } } : {}),
+      ...(options.ids ? { id: { in: options.ids } } : {}),
     },
     orderBy: { id: options.newest ? "desc" : "asc" },
     take: options.limit ?? 5000,

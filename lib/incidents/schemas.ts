@@ -21,30 +21,17 @@ export const ZDeclareIncident = z.object({
 });
 export type TDeclareIncident = z.input<typeof ZDeclareIncident>;
 
-const REF = /^INC-(\d{1,9})$/i;
+// The incident's words (refs, statuses, phases, roles) live apart from the schemas, so browser code can
+// have them without zod.
+export {
+  formatIncidentRef,
+  INCIDENT_PHASES,
+  INCIDENT_ROLES,
+  INCIDENT_STATUSES,
+  parseIncidentRef,
+} from "./incident-words";
 
-export function formatIncidentRef(number: number): string {
-  return `INC-${number}`;
-}
-
-/** INC-42 → 42; anything else → null (callers answer 404). */
-export function parseIncidentRef(ref: string): number | null {
-  const match = REF.exec(ref.trim());
-  return match?.[1] ? Number(match[1]) : null;
-}
-
-export const INCIDENT_STATUSES = ["investigating", "mitigating", "monitoring", "resolved"] as const;
-export const INCIDENT_PHASES = [
-  "detect",
-  "triage",
-  "contain",
-  "notify",
-  "diagnose",
-  "remediate",
-  "verify",
-  "resolve",
-] as const;
-export const INCIDENT_ROLES = ["commander", "comms_lead", "scribe"] as const;
+import { INCIDENT_PHASES, INCIDENT_ROLES, INCIDENT_STATUSES } from "./incident-words";
 
 /** Filters of the incident list; the cursor is opaque (see list-incidents.ts). */
 export const ZListIncidentsQuery = z.object({

@@ -9,5 +9,9 @@ export {
   INCIDENT_ROLE_LABELS,
   type ProposalInfo,
 } from "./describe-event";
-export { TIMELINE_EVENT_KINDS, type TimelineEventKind } from "./event-kinds";
+// The kinds by name only: event-kinds.ts holds their zod schemas, which browser code must not ship.
+export {
+  TIMELINE_EVENT_KIND_NAMES as TIMELINE_EVENT_KINDS,
+  type TimelineEventKindName as TimelineEventKind,
+} from "./event-kind-names";
 export { redactCommand, redactSecrets } from "./redact-secrets";

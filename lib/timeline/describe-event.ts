@@ -1,4 +1,5 @@
-import { TIMELINE_EVENT_SCHEMAS, type TimelineEventKind, type TimelinePayload } from "./event-kinds";
+import { TIMELINE_EVENT_KIND_NAMES } from "./event-kind-names";
+import type { TimelineEventKind, TimelinePayload } from "./event-kinds";
 import { redactCommand } from "./redact-secrets";
 
 /**
@@ -77,17 +78,23 @@ export function verdict(isPassed: boolean | null): string {
   return isPassed ? "✓ pass" : "✗ FAIL";
 }
 
-function parse(event: DescribableEvent): Parsed | null {
-  if (!(event.kind in TIMELINE_EVENT_SCHEMAS)) return null;
-  const kind = event.kind as TimelineEventKind;
-  const result = TIMELINE_EVENT_SCHEMAS[kind].safeParse(event.payload);
-  return result.success ? ({ kind, p: result.data } as Parsed) : null;
-}
+const KNOWN_KINDS: ReadonlySet<string> = new Set(TIMELINE_EVENT_KIND_NAMES);
 
+/**
+ * Payloads were validated against their kind's schema when they were written (appendTimelineEvent), so the
+ * describer takes them as typed instead of parsing them again: that kept zod out of every page that shows a
+ * timeline. A row that does not fit (an old shape) falls back to its kind's name rather than breaking.
+ */
 export function describeEvent(event: DescribableEvent, context: DescribeContext = {}): EventDescription {
-  const parsed = parse(event);
-  if (!parsed) return { parts: [code(event.kind)], isSpecific: false };
-  return { parts: describeParsed(parsed, event, context), isSpecific: true };
+  const generic = { parts: [code(event.kind)], isSpecific: false };
+  if (!KNOWN_KINDS.has(event.kind) || typeof event.payload !== "object" || event.payload === null)
+    return generic;
+  const parsed = { kind: event.kind as TimelineEventKind, p: event.payload } as Parsed;
+  try {
+    return { parts: describeParsed(parsed, event, context), isSpecific: true };
+  } catch {
+    return generic;
+  }
 }
 
 function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeContext): EventPart[] {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TIMELINE_EVENT_KIND_NAMES, type TimelineEventKindName } from "./event-kind-names";
 
 /**
  * Every kind of timeline event and its payload. An event is written in the same transaction as the change
@@ -279,11 +280,16 @@ export const TIMELINE_EVENT_SCHEMAS = {
     round: z.number().int(),
   }),
   "page.stopped": z.object({ pageId: z.string(), reason: z.string() }),
-} as const;
+} as const satisfies Record<TimelineEventKindName, z.ZodType>;
 
 export type TimelineEventKind = keyof typeof TIMELINE_EVENT_SCHEMAS;
 export type TimelinePayload<K extends TimelineEventKind> = z.infer<(typeof TIMELINE_EVENT_SCHEMAS)[K]>;
-export const TIMELINE_EVENT_KINDS = Object.keys(TIMELINE_EVENT_SCHEMAS) as TimelineEventKind[];
+// Every name has a schema (`satisfies` above) and every schema a name (this assignment).
+export const TIMELINE_EVENT_KINDS: readonly TimelineEventKind[] =
+  TIMELINE_EVENT_KIND_NAMES satisfies readonly TimelineEventKind[];
+type MissingName = Exclude<TimelineEventKind, TimelineEventKindName>;
+const everySchemaIsNamed: [MissingName] extends [never] ? true : MissingName = true;
+void everySchemaIsNamed;
 
 export function isTimelineEventKind(kind: string): kind is TimelineEventKind {
   return kind in TIMELINE_EVENT_SCHEMAS;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DrillBanner } from "@/components/drills/drill-banner";
 import { CommsComposer } from "@/components/incidents/comms-composer";
+import { pinnedIds } from "@/components/incidents/describe-event";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { MarkdownNote } from "@/components/incidents/markdown-note";
@@ -30,12 +31,14 @@ import { TIMELINE_EVENT_KINDS } from "@/lib/timeline";
 export const dynamic = "force-dynamic";
 
 /**
- * Events sent with the page; the timeline fetches older ones itself once it is on screen (and virtualises
- * above 100 rows). 50 was tried: the page is lighter, but a typical incident (100-200 events) then makes a
- * second request while the page loads, and the Lighthouse benchmark came out lower.
+ * Events sent with the page: a screenful and more (the virtualised list shows about twenty). Older ones load
+ * when someone scrolls to them or filters the timeline, never while the page loads: 200 sent with the page
+ * made a busy incident's HTML 136 KB and cost its Lighthouse score ~15 points on this machine. Pins of older
+ * events come with the page, so the pinned strip is complete from the start.
  */
-const INITIAL_TIMELINE_EVENTS = 200;
+const INITIAL_TIMELINE_EVENTS = 30;
 const LIFECYCLE_KINDS = TIMELINE_EVENT_KINDS.filter((kind) => kind.startsWith("incident."));
+const PIN_KINDS = ["event.pinned", "event.unpinned"];
 
 type Params = Promise<{ ref: string }>;
 
@@ -62,14 +65,26 @@ export default async function IncidentPage({ params }: { params: Params }) {
   // A long timeline is not sent whole with the page (10,000 events are megabytes to render and parse): the
   // newest ones are, the timeline loads the older ones after it is on screen. Lifecycle events, which the
   // comms templates need, are few and read separately.
-  const [recent, lifecycle, members, proposals] = await Promise.all([
+  const [recent, lifecycle, pins, members, proposals] = await Promise.all([
     listTimelineEvents({ incidentId: incident.id, newest: true, limit: INITIAL_TIMELINE_EVENTS + 1 }),
     listTimelineEvents({ incidentId: incident.id, kinds: LIFECYCLE_KINDS }),
+    listTimelineEvents({ incidentId: incident.id, kinds: PIN_KINDS }),
     listMembers(),
     listProposalInfo(incident.id),
   ]);
   const hasOlderEvents = recent.length > INITIAL_TIMELINE_EVENTS;
-  const items = (hasOlderEvents ? recent.slice(1) : recent).map(toApiEvent);
+  const window = hasOlderEvents ? recent.slice(1) : recent;
+  const windowStartId = window[0]?.id ?? 0;
+  // Pins (and what they pin) from before the window: the pinned strip is whole without the history.
+  const olderPins = pins.filter((event) => event.id < windowStartId);
+  const pinnedBefore = [...pinnedIds(pins.map(toApiEvent))].filter((id) => id < windowStartId);
+  const pinnedTargets = olderPins.length
+    ? await listTimelineEvents({ incidentId: incident.id, ids: [...pinnedBefore] })
+    : [];
+  const items = [...pinnedTargets, ...olderPins, ...window]
+    .sort((a, b) => a.id - b.id)
+    .filter((event, index, sorted) => index === 0 || sorted[index - 1]!.id !== event.id)
+    .map(toApiEvent);
   // Notes are rendered here, so the browser needs no Markdown parser for the events the page comes with.
   const renderedNotes = Object.fromEntries(
     items.flatMap((event) =>
@@ -168,6 +183,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
             incidentRef={ref}
             initialEvents={items}
             hasOlderEvents={hasOlderEvents}
+            windowStartId={windowStartId}
             renderedNotes={renderedNotes}
             resumeTxid={resumeTxid}
             proposals={proposals}
