@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { openDeclareDialog } from "./support/declare-dialog";
 import { expect, test, walletContext } from "./support/fixtures";
 import { chain, choose, connectWallet, readAbi, restoreProtocol, rpc } from "./support/safe-helpers";
+import { showWholeTimeline } from "./support/whole-timeline";
 
 const ALICE = 1; // admin, Guardian owner
 const BOB = 2; // commander, Guardian + Admin owner
@@ -204,9 +205,11 @@ test.describe("@safe Safe proposals", () => {
       expect(await isPaused()).toBe(false);
       await expect(erin.page.getByTestId("verification-results")).toContainText("paused()(bool) = false");
       await bob.page.goto(`/incidents/${ref}`);
+      await showWholeTimeline(bob.page);
       await expect(bob.page.locator('[data-testid="timeline"] [data-kind="timelock.started"]')).toHaveCount(
         1,
       );
+      await bob.page.setViewportSize({ width: 1440, height: 900 });
       await bob.page.getByTestId("incident-safe-panel").scrollIntoViewIfNeeded();
       await expect(bob.page.getByTestId("live-BLEBridgeV9-paused")).toHaveText("false");
       // No unpause pending any more, shown as such rather than as 0; amounts are grouped and shown in tokens.

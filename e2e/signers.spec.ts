@@ -5,6 +5,7 @@ import { appendTimelineEvent, SYSTEM_AUTHOR, TIMELINE_EVENT_KINDS } from "../lib
 import { TIMELINE_EVENT_EXAMPLES } from "../tests/fixtures/timeline-event-examples";
 import { expect, type Stack, test, walletContext } from "./support/fixtures";
 import { screenshot } from "./support/screenshot";
+import { showWholeTimeline } from "./support/whole-timeline";
 
 // This spec appends timeline events from the test process: wire what every append also does, as the
 // server does at start (lib/timeline refuses to append unwired).
@@ -149,6 +150,7 @@ test.describe("@safe signers first", () => {
       });
       await prisma.$disconnect();
       await bob.page.goto(`/incidents/${ref}`);
+      await showWholeTimeline(bob.page);
       for (const kind of TIMELINE_EVENT_KINDS) {
         const description = bob.page
           .locator(`[data-testid="timeline"] [data-kind="${kind}"]`)
