@@ -23,8 +23,19 @@ function nestingWarnings(lines: readonly number[]): string[] {
   return warnings;
 }
 
-function toSection({ ownFields: _ownFields, ...section }: SectionDraft): RunbookSection {
-  return section;
+/** Field by field, in the schema's order: a rest spread takes V8's slow path, 300,000 times for a file of headings. */
+function toSection(draft: SectionDraft): RunbookSection {
+  return {
+    title: draft.title,
+    anchor: draft.anchor,
+    level: draft.level,
+    parent: draft.parent,
+    severity: draft.severity,
+    contract: draft.contract,
+    when: draft.when,
+    who: draft.who,
+    steps: draft.steps,
+  };
 }
 
 export function parseRunbook(markdown: string): ParsedRunbook {
@@ -51,9 +62,14 @@ export function parseRunbook(markdown: string): ParsedRunbook {
     builder.preamble.anchor = "overview-preamble";
   }
   const runbooks = drafts.map(toSection);
-  const anchors = new Set(runbooks.map((runbook) => runbook.anchor));
   const severityLevels = mergeSeverityLevels(builder.severities);
-  const orphan = (anchor: string | null) => (anchor !== null && anchors.has(anchor) ? anchor : null);
+  // Built only for a runbook with actions or templates to check: most files of many headings have neither.
+  let anchors: Set<string> | null = null;
+  const orphan = (anchor: string | null) => {
+    if (anchor === null) return null;
+    anchors ??= new Set(runbooks.map((runbook) => runbook.anchor));
+    return anchors.has(anchor) ? anchor : null;
+  };
 
   return {
     title: builder.title,

@@ -63,8 +63,9 @@ function resolvePlainRef(text: string, index: SectionIndex): string | null {
   );
 }
 
-function resolveSectionRef(ref: string, index: SectionIndex): string | null {
+function resolveSectionRef(ref: string, indexOf: () => SectionIndex): string | null {
   if (ref.length > 500) return null;
+  const index = indexOf();
   const link = LINK.exec(ref);
   if (link) {
     // A link to another file ("gas.md#top-up") names a section of that file, not of this one.
@@ -84,10 +85,17 @@ export function resolveAlertRoutes(
   sections: readonly RunbookSection[],
   levels: readonly SeverityLevel[],
 ): AlertRoute[] {
+  // A file of 300,000 headings and no alert table must not pay for lookups of its sections.
+  if (candidates.length === 0) return [];
   const levelNames = new Set(levels.map((level) => level.name));
   const byAnchor = new Map(sections.map((section) => [section.anchor, section]));
   const routes = new Map<string, Route>();
-  const index = indexSections(sections);
+  // Only a section cell or link needs the keys and titles; alerts found in place do not.
+  let index: SectionIndex | null = null;
+  const indexOf = () => {
+    index ??= indexSections(sections);
+    return index;
+  };
   const severityOf = (candidate: AlertCandidate, runbook: string) => {
     const targetSeverity = byAnchor.get(runbook)?.severity ?? null;
     return (
@@ -99,7 +107,7 @@ export function resolveAlertRoutes(
 
   for (const candidate of candidates) {
     if (candidate.alert === null) continue;
-    const resolved = candidate.runbookRef === null ? null : resolveSectionRef(candidate.runbookRef, index);
+    const resolved = candidate.runbookRef === null ? null : resolveSectionRef(candidate.runbookRef, indexOf);
     const runbook = resolved ?? candidate.foundIn;
     if (runbook === null || !byAnchor.has(runbook)) continue;
     const isExplicit = candidate.isExplicit || resolved !== null;

@@ -6,7 +6,13 @@ import type { ContractAction, RunbookSection, RunbookStep, RunbookTemplate } fro
 
 export type SectionField = "severity" | "contract" | "when" | "who";
 
-export type SectionDraft = RunbookSection & { ownFields: Set<SectionField> };
+/**
+ * `ownFields`: the fields a section states itself (not inherited), one bit each in FIELD_BITS. A number, not a
+ * Set: a file of 300,000 headings would allocate 300,000 of them for the garbage collector to sweep.
+ */
+export type SectionDraft = RunbookSection & { ownFields: number };
+
+const FIELD_BITS: Record<SectionField, number> = { severity: 1, contract: 2, when: 4, who: 8 };
 
 export type RunbookBuilder = {
   title: string | null;
@@ -48,7 +54,7 @@ export function createSectionDraft(
     when: inherited?.when ?? null,
     who: inherited?.who ?? null,
     steps: [],
-    ownFields: new Set(),
+    ownFields: 0,
   };
 }
 
@@ -89,9 +95,10 @@ export function addStep(builder: RunbookBuilder, step: RunbookStep): void {
 }
 
 export function setSectionField(section: SectionDraft, field: SectionField, value: string): void {
-  if (section.ownFields.has(field) || value === "") return;
+  const bit = FIELD_BITS[field];
+  if ((section.ownFields & bit) !== 0 || value === "") return;
   section[field] = value;
-  section.ownFields.add(field);
+  section.ownFields |= bit;
 }
 
 /** Known `**Key:** value` fields of a procedure. */

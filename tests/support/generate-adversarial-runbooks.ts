@@ -84,6 +84,9 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   line("headings markers", "#", ""),
   lines("headings", "## 1. Heading"),
   lines("duplicate headings", "### Same"),
+  // One short heading a line: the most sections 2 MB can hold, each suffixed -1, -2, … as GitHub does.
+  lines("one-letter headings", "# a"),
+  lines("one-letter level-two headings", "## a"),
   line("bold field openers", "**a:", ""),
   line("backslashes", "\\", "- "),
   line("dollar parens in a cast command", "$(", '```bash\ncast send $T "f(uint256)" ', "\n```"),
@@ -99,6 +102,10 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   line("tildes", "~", ""),
   line("equals signs (setext)", "=", "Title\n"),
   lines("empty checklist items", "- [ ]"),
+  // The most list items 2 MB can hold; alternating markers start a new list every line.
+  lines("one-letter list items", "- a"),
+  lines("list markers alternating", "+ a\n- b"),
+  lines("one-letter loose checklist items", "- [ ] a\n"),
   line("mis-encoded bytes", "Ã¢â‚¬â€ "),
   line("Unicode ellipsis", "…", "- "),
   line("a very long word", "a"),
