@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
-import { parseIncidentRef } from "./schemas";
+import { parseIncidentRef } from "./incident-words";
 
 /** The incident for a human reference (INC-42), or a 404 AppError. */
 export async function getIncidentByRef(ref: string): Promise<Incident> {

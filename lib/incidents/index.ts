@@ -15,17 +15,19 @@ export {
 } from "./compute-response-timer";
 export { type AttachRunbookHook, type DeclareIncidentOptions, declareIncident } from "./declare-incident";
 export { getIncidentByRef } from "./get-incident";
+export {
+  formatIncidentRef,
+  INCIDENT_PHASES,
+  INCIDENT_ROLES,
+  INCIDENT_STATUSES,
+  parseIncidentRef,
+} from "./incident-words";
 export { type IncidentPage, listIncidents } from "./list-incidents";
 export { listSeverityLevels } from "./list-severity-levels";
 export { listTimelineEvents } from "./list-timeline-events";
 export { applySeverityPreset, replaceSeverityScheme } from "./replace-severity-scheme";
 export {
   DETECTED_VIA,
-  formatIncidentRef,
-  INCIDENT_PHASES,
-  INCIDENT_ROLES,
-  INCIDENT_STATUSES,
-  parseIncidentRef,
   type TAssignRole,
   type TDeclareIncident,
   type TIncidentTransition,

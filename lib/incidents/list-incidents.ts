@@ -1,7 +1,8 @@
 import { db } from "../db/client";
 import type { Incident, Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
-import { parseIncidentRef, type TListIncidentsQuery, ZListIncidentsQuery } from "./schemas";
+import { parseIncidentRef } from "./incident-words";
+import { type TListIncidentsQuery, ZListIncidentsQuery } from "./schemas";
 
 export type IncidentPage = { incidents: Incident[]; nextCursor: string | null };
 

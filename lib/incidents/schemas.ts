@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { noBidi, ZInt4Id } from "../http/input-fields";
+// The incident's words (refs, statuses, phases, roles) live apart from the schemas, so browser code can
+// have them without zod.
+import { INCIDENT_PHASES, INCIDENT_ROLES, INCIDENT_STATUSES } from "./incident-words";
 
 export const DETECTED_VIA = ["alert", "user_report", "monitor", "other"] as const;
 
@@ -20,18 +23,6 @@ export const ZDeclareIncident = z.object({
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });
 export type TDeclareIncident = z.input<typeof ZDeclareIncident>;
-
-// The incident's words (refs, statuses, phases, roles) live apart from the schemas, so browser code can
-// have them without zod.
-export {
-  formatIncidentRef,
-  INCIDENT_PHASES,
-  INCIDENT_ROLES,
-  INCIDENT_STATUSES,
-  parseIncidentRef,
-} from "./incident-words";
-
-import { INCIDENT_PHASES, INCIDENT_ROLES, INCIDENT_STATUSES } from "./incident-words";
 
 /** Filters of the incident list; the cursor is opaque (see list-incidents.ts). */
 export const ZListIncidentsQuery = z.object({

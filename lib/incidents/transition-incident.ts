@@ -3,8 +3,9 @@ import type { Incident } from "../db/generated/client";
 import { AppError } from "../errors";
 import { formatDuration } from "../time";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
+import { INCIDENT_PHASES } from "./incident-words";
 import { lockIncident } from "./lock-incident";
-import { INCIDENT_PHASES, type TIncidentTransition, ZIncidentTransition } from "./schemas";
+import { type TIncidentTransition, ZIncidentTransition } from "./schemas";
 
 /**
  * Runs inside the resolving transaction (the post-mortem draft). Injected by the caller: lib/postmortems sits

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Incident, TimelineEvent } from "../../db/generated/client";
-import { formatIncidentRef, INCIDENT_PHASES, INCIDENT_STATUSES } from "../schemas";
+import { formatIncidentRef, INCIDENT_PHASES, INCIDENT_STATUSES } from "../incident-words";
 
 /** What the API answers: zod schemas, so the OpenAPI document and the responses cannot drift apart. */
 const ZTime = z.iso.datetime();
