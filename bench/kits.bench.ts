@@ -8,14 +8,13 @@ import { db } from "../lib/db/client";
 import { addKitSignature } from "../lib/kits/add-kit-signature";
 import { breakGlass } from "../lib/kits/break-glass";
 import { createKit } from "../lib/kits/create-kit";
-import { kitSafeTxFields } from "../lib/kits/kit-fields";
 import { setExecutorKey } from "../lib/kits/manage-executor-key";
 import { readSafeConfig } from "../lib/kits/read-safe-config";
 import { recheckKits } from "../lib/kits/recheck-kits";
 import { recordKitExecution } from "../lib/kits/record-kit-execution";
 import { runAutomaticKits } from "../lib/kits/run-automatic-kits";
 import { setKitAutomation } from "../lib/kits/set-kit-automation";
-import { safeTxTypedData } from "../lib/safe";
+import { safeTxTypedData, safeTxWithoutRefund } from "../lib/safe";
 import type { EventAuthor } from "../lib/timeline";
 import { startInProcessStack } from "./support/bench-stack";
 import { type BenchOptions, type BenchResult, quantile, round } from "./types";
@@ -58,7 +57,7 @@ export async function benchKits({ quick }: BenchOptions): Promise<BenchResult[]>
       for (let i = 0; i < 10; i++)
         for (const owner of owners) {
           const signature = await privateKeyToAccount(anvilAccount(owner).privateKey).signTypedData(
-            safeTxTypedData(safe.chainId, safe.address, kitSafeTxFields(kit, nonce + i)),
+            safeTxTypedData(safe.chainId, safe.address, safeTxWithoutRefund(kit, nonce + i)),
           );
           await addKitSignature({
             kitId,

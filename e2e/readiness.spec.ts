@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
-import { type Address, encodeFunctionData, getAddress, type Hex, parseAbi, zeroAddress } from "viem";
+import { type Address, encodeFunctionData, getAddress, type Hex, parseAbi } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { safeTxTypedData } from "../lib/safe/browser";
+import { type SafeTxCall, safeTxTypedData, safeTxWithoutRefund } from "../lib/safe/browser";
 import { expect, type Stack, test, walletContext } from "./support/fixtures";
 import { chain, choose, connectWallet, execViaSafe, readAbi, restoreProtocol } from "./support/safe-helpers";
 import { screenshot } from "./support/screenshot";
@@ -43,23 +43,13 @@ async function startSink(): Promise<{ server: Server; url: string; received: Rec
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
 }
 
-type KitTx = { to: string; value: string; data: string; operation: number };
-
 /** The Guardian owners' (Alice's and Bob's) signatures of the kit at these nonces, as their wallets make them. */
-function kitSignatures(stack: Stack, guardian: Address, tx: KitTx, nonces: number[]): Promise<Hex[]> {
+function kitSignatures(stack: Stack, guardian: Address, tx: SafeTxCall, nonces: number[]): Promise<Hex[]> {
   return Promise.all(
     [ALICE, BOB].flatMap((index) =>
       nonces.map((nonce) =>
         privateKeyToAccount(stack.deployment.accounts[index]!.privateKey as Hex).signTypedData(
-          safeTxTypedData(stack.deployment.chainId, guardian, {
-            ...tx,
-            safeTxGas: "0",
-            baseGas: "0",
-            gasPrice: "0",
-            gasToken: zeroAddress,
-            refundReceiver: zeroAddress,
-            nonce,
-          }),
+          safeTxTypedData(stack.deployment.chainId, guardian, safeTxWithoutRefund(tx, nonce)),
         ),
       ),
     ),
@@ -128,7 +118,7 @@ test.describe("@readiness pre-signed kits", () => {
       // The signatures are secrets: none reaches any page or answer. The test makes the same signatures the
       // wallets made (ECDSA here is deterministic) and looks for their bytes in every HTML and JSON it can get.
       const view = await bob.context.request.get(`/api/kits/${kitId}`);
-      const tx = ((await view.json()) as { kit: { kit: { tx: KitTx } } }).kit.kit.tx;
+      const tx = ((await view.json()) as { kit: { kit: { tx: SafeTxCall } } }).kit.kit.tx;
       const secrets = await kitSignatures(
         stack,
         guardian,

@@ -11,7 +11,7 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { safeAbi, safeTxTypedData } from "../../lib/safe/browser";
+import { safeAbi, safeTxTypedData, safeTxWithoutRefund } from "../../lib/safe/browser";
 import { expect, type Stack } from "./fixtures";
 
 /** Shared by the e2e specs that drive the Safe flow (safe, postmortem). */
@@ -75,18 +75,7 @@ export async function execViaSafe(stack: Stack, safe: Address, to: Address, data
   const { deployment } = stack;
   const client = chain(stack);
   const nonce = Number(await client.readContract({ address: safe, abi: safeAbi, functionName: "nonce" }));
-  const fields = {
-    to,
-    value: "0",
-    data,
-    operation: 0,
-    safeTxGas: "0",
-    baseGas: "0",
-    gasPrice: "0",
-    gasToken: zeroAddress,
-    refundReceiver: zeroAddress,
-    nonce,
-  };
+  const fields = safeTxWithoutRefund({ to, value: "0", data, operation: 0 }, nonce);
   const typed = safeTxTypedData(deployment.chainId, safe, fields);
   // Bob and Carol own both demo Safes; the Safe wants signatures in ascending owner order.
   const signers = [BOB, CAROL]

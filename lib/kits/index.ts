@@ -12,7 +12,6 @@ export { deriveKitState, type KitState, type KitStateName, LOW_BELOW_STEPS } fro
 export { exportKit } from "./export-kit";
 export { findKitsAtRisk } from "./find-kits-at-risk";
 export { importKit } from "./import-kit";
-export { kitSafeTxFields } from "./kit-fields";
 export { recheckKitsCron, recheckKitsTask } from "./kit-tasks";
 export { type BreakableKit, listBreakableKits } from "./list-breakable-kits";
 export { listKitBanners, listKitEvents } from "./list-kit-events";

@@ -6,7 +6,13 @@ export {
   type StoredSimulation,
 } from "./deferred-simulation";
 export { type ExecTransactionArgs, type ExecutionPlan, toExecTransactionArgs } from "./exec-transaction-args";
-export { hashSafeTransaction, type SafeTxFields, safeTxTypedData } from "./hash-safe-transaction";
+export {
+  hashSafeTransaction,
+  type SafeTxCall,
+  type SafeTxFields,
+  safeTxTypedData,
+  safeTxWithoutRefund,
+} from "./hash-safe-transaction";
 export { formatArgValue, parseCallArgs, roleId } from "./parse-call-args";
 export {
   isOpenProposalState,

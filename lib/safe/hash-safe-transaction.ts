@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hex, hashDomain, hashStruct, hashTypedData } from "viem";
+import { type Address, getAddress, type Hex, hashDomain, hashStruct, hashTypedData, zeroAddress } from "viem";
 
 /**
  * EIP-712 SafeTx hashing for Safe v1.3+/v1.4 (domain = chainId + verifyingContract). Pure and free of server
@@ -17,6 +17,28 @@ export type SafeTxFields = {
   refundReceiver: string;
   nonce: number;
 };
+
+/** A call as the Safe executes it, before the gas and refund fields and the nonce are added. */
+export type SafeTxCall = { to: string; value: string; data: string; operation: number };
+
+/**
+ * The SafeTx the console proposes and signs: no gas refund (every gas field zero, no gas token or refund
+ * receiver), so an executor pays its own gas and nothing of the Safe's goes to whoever relays it.
+ */
+export function safeTxWithoutRefund(call: SafeTxCall, nonce: number): SafeTxFields {
+  return {
+    to: call.to,
+    value: call.value,
+    data: call.data,
+    operation: call.operation,
+    safeTxGas: "0",
+    baseGas: "0",
+    gasPrice: "0",
+    gasToken: zeroAddress,
+    refundReceiver: zeroAddress,
+    nonce,
+  };
+}
 
 export type SafeTxHashes = { safeTxHash: Hex; domainHash: Hex; messageHash: Hex };
 

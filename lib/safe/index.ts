@@ -37,9 +37,11 @@ export { type ExecTransactionArgs, toExecTransactionArgs } from "./exec-transact
 export { getProposalView, type ProposalView } from "./get-proposal-view";
 export {
   hashSafeTransaction,
+  type SafeTxCall,
   type SafeTxFields,
   type SafeTxHashes,
   safeTxTypedData,
+  safeTxWithoutRefund,
 } from "./hash-safe-transaction";
 export { listIncidentTimelocks } from "./list-incident-timelocks";
 export { listProposalInfo } from "./list-proposal-info";

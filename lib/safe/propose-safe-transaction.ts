@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hex, zeroAddress } from "viem";
+import { type Address, getAddress, type Hex } from "viem";
 import { chainOutsideScope, loadIncidentChainScope } from "../chain";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
@@ -8,7 +8,7 @@ import { assertOperationAllowed, buildSafeTransaction, type InnerCall } from "./
 import { isChainUnreachable } from "./chain-unreachable";
 import { type DeferredSimulation, deferredSimulation, isDeferredSimulation } from "./deferred-simulation";
 import { deriveVerifications, parseRunbookSource } from "./derive-verifications";
-import { hashSafeTransaction } from "./hash-safe-transaction";
+import { hashSafeTransaction, safeTxWithoutRefund } from "./hash-safe-transaction";
 import { isOpenProposalState, OPEN_PROPOSAL_STATES } from "./proposal-states";
 import { readSafeCoreOrCached } from "./read-safe-state";
 import { type DecodedCall, resolveCalls } from "./resolve-calls";
@@ -151,18 +151,7 @@ async function storeProposal(o: StoreOptions): Promise<SafeProposal> {
   ]);
   const simulation: Simulation | DeferredSimulation = simulated ?? deferredSimulation(chain);
   const nonce = await pickNonce(o.safe.id, chain.nonce, o.requestedNonce);
-  const fields = {
-    to: o.tx.to,
-    value: o.tx.value.toString(),
-    data: o.tx.data,
-    operation: o.tx.operation,
-    safeTxGas: "0",
-    baseGas: "0",
-    gasPrice: "0",
-    gasToken: zeroAddress,
-    refundReceiver: zeroAddress,
-    nonce,
-  };
+  const fields = safeTxWithoutRefund({ ...o.tx, value: o.tx.value.toString() }, nonce);
   const hashes = hashSafeTransaction(o.safe.chainId, o.safe.address, fields);
   // The same fields at the same nonce are the same Safe transaction: sign that one instead of a copy.
   const twin = await db().safeProposal.findFirst({

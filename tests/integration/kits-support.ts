@@ -3,9 +3,8 @@ import path from "node:path";
 import { type Address, encodeFunctionData, type Hex, parseAbi, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { db } from "@/lib/db";
-import { kitSafeTxFields } from "@/lib/kits";
 import { importRunbook } from "@/lib/runbooks";
-import { safeAbi, safeTxTypedData } from "@/lib/safe";
+import { safeAbi, safeTxTypedData, safeTxWithoutRefund } from "@/lib/safe";
 import { keyOf, sendExecution, stack } from "./safe-support";
 
 /** Shared by the kit tests: real anvil, real Safe v1.4.1, real keys; nothing mocked. */
@@ -46,25 +45,14 @@ export async function safeNonce(safe: Address): Promise<number> {
 export async function signKit(index: number, kitId: string, nonce: number): Promise<Hex> {
   const kit = await db().emergencyKit.findUniqueOrThrow({ where: { id: kitId }, include: { safe: true } });
   return privateKeyToAccount(keyOf(index)).signTypedData(
-    safeTxTypedData(kit.safe.chainId, kit.safe.address, kitSafeTxFields(kit, nonce)),
+    safeTxTypedData(kit.safe.chainId, kit.safe.address, safeTxWithoutRefund(kit, nonce)),
   );
 }
 
 /** Executes one call through a demo Safe with two owners' keys, outside the console (a routine transaction). */
 export async function execThroughSafe(safe: Address, owners: [number, number], to: Address, data: Hex) {
   const nonce = await safeNonce(safe);
-  const fields = {
-    to,
-    value: "0",
-    data,
-    operation: 0,
-    safeTxGas: "0",
-    baseGas: "0",
-    gasPrice: "0",
-    gasToken: zeroAddress,
-    refundReceiver: zeroAddress,
-    nonce,
-  };
+  const fields = safeTxWithoutRefund({ to, value: "0", data, operation: 0 }, nonce);
   const typed = safeTxTypedData(stack().deployment.chainId, safe, fields);
   const signed = await Promise.all(
     owners.map(async (i) => ({

@@ -18,6 +18,7 @@ import {
   type Simulation,
   safeAbi,
   safeTxTypedData,
+  safeTxWithoutRefund,
   type TSafeCall,
 } from "@/lib/safe";
 import {
@@ -416,18 +417,7 @@ async function closeUnexecutable(proposalId: string) {
 
 /** A no-op Safe transaction signed and executed with other tools: the console never saw it. */
 async function executeOutsideConsole(safeAddress: Address, nonce: number, owners: [number, number]) {
-  const fields = {
-    to: safeAddress,
-    value: "0",
-    data: "0x",
-    operation: 0,
-    safeTxGas: "0",
-    baseGas: "0",
-    gasPrice: "0",
-    gasToken: zeroAddress,
-    refundReceiver: zeroAddress,
-    nonce,
-  };
+  const fields = safeTxWithoutRefund({ to: safeAddress, value: "0", data: "0x", operation: 0 }, nonce);
   const typed = safeTxTypedData(stack().deployment.chainId, safeAddress, fields);
   const rows = await Promise.all(
     owners.map(async (index) => ({

@@ -8,7 +8,8 @@ import { KitVaultExport } from "@/components/kits/kit-vault-export";
 import { SignLadder } from "@/components/kits/sign-ladder";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { describeChange, getExecutorView, kitSafeTxFields, readReadiness } from "@/lib/kits";
+import { describeChange, getExecutorView, readReadiness } from "@/lib/kits";
+import { safeTxWithoutRefund } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Emergency kit" };
 export const dynamic = "force-dynamic";
@@ -28,7 +29,7 @@ export default async function KitPage({
   if (!entry) notFound();
   const { kit, readiness, error } = entry;
   const executor = await getExecutorView([kit.safe.chainId]);
-  const { nonce: _nonce, ...tx } = kitSafeTxFields(kit.tx, 0);
+  const { nonce: _nonce, ...tx } = safeTxWithoutRefund(kit.tx, 0);
   const row = readiness?.chain;
   return (
     <article className="mx-auto max-w-4xl space-y-6">
