@@ -9,6 +9,7 @@
 // and kit notices. BREAKGLASS_JOB_CONCURRENCY and BREAKGLASS_PAGING_TIMEOUT_MS are read that way and not
 // checked here.
 import { z } from "zod";
+import { isHttpUrl } from "./net/http-url-schema";
 
 const postgresUrl = z
   .string()
@@ -22,17 +23,7 @@ const postgresUrl = z
     }
   }, "must be a postgresql://user:password@host:port/database URL");
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) URL");
+const httpUrl = z.string().trim().refine(isHttpUrl, "must be an http(s) URL");
 
 const addressList = z
   .string()
