@@ -3,13 +3,12 @@ import { chainOutsideScope, REAL_CHAINS } from "../chain";
 import { db } from "../db/client";
 import type { EmergencyKit } from "../db/generated/client";
 import { AppError } from "../errors";
-import { loadRunbookAction } from "../runbooks";
+import { loadRunbookAction, parseRunbookActionRef } from "../runbooks";
 import {
   assertOperationAllowed,
   buildSafeTransaction,
   type DecodedCall,
   deriveVerifications,
-  parseRunbookSource,
   resolveCalls,
   safeContractsForChain,
   type TSafeCall,
@@ -38,7 +37,7 @@ export async function createKit(options: { input: TCreateKit; author: EventAutho
       fields: [{ path: "safeId", message: outside }],
     });
   const contracts = await db().contract.findMany({ where: { chainId: safe.chainId } });
-  const source = input.runbook ? parseRunbookSource(input.runbook) : null;
+  const source = input.runbook ? parseRunbookActionRef(input.runbook) : null;
   const calls: TSafeCall[] = input.calls ?? [];
   if (calls.length === 0 && source) calls.push(await callFromRunbook(source));
   const { inner, decoded } = resolveCalls(calls, contracts);

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { collectSectionSteps } from "./collect-section-steps";
+import { parseRunbookActionRef } from "./load-runbook-action";
 import { latestChecks } from "./read-checklist-state";
 import type { ParsedRunbook } from "./schemas";
 
@@ -40,7 +41,9 @@ export async function assessProposalGuards(options: {
     runs.map((run) => run.id),
   );
   const action = options.signatures.join(" + ");
-  const [versionId, anchor] = options.runbook?.split(":") ?? [];
+  const ref = options.runbook ? parseRunbookActionRef(options.runbook) : null;
+  const versionId = ref?.versionId;
+  const anchor = ref?.anchor;
   let isFromUnpauseProcedure = false;
   const unchecked: string[] = [];
   for (const run of runs) {

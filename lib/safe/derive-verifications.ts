@@ -1,22 +1,12 @@
 import { hasAbiFunctions } from "../chain";
 import { db } from "../db/client";
 import type { Contract } from "../db/generated/client";
-import { ZParsedRunbook } from "../runbooks";
+import { type parseRunbookActionRef, ZParsedRunbook } from "../runbooks";
 import type { DecodedCall } from "./resolve-calls";
 import type { TVerificationRead } from "./schemas";
 
-export type RunbookSource = { versionId: string; anchor: string; actionIndex: number };
-
-export function parseRunbookSource(text: string): RunbookSource {
-  // `<versionId>:<anchor>:<actionIndex>`: an anchor may itself contain ':' (a heading "Step 1: Pause").
-  const first = text.indexOf(":");
-  const last = text.lastIndexOf(":");
-  return {
-    versionId: text.slice(0, first),
-    anchor: text.slice(first + 1, last),
-    actionIndex: Number(text.slice(last + 1)),
-  };
-}
+/** The runbook action a proposal came from (`<versionId>:<anchor>:<actionIndex>`, read by parseRunbookActionRef). */
+export type RunbookSource = NonNullable<ReturnType<typeof parseRunbookActionRef>>;
 
 /**
  * The reads that prove a call did what it should. The runbook's own verify steps win (they are what the

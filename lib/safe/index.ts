@@ -32,7 +32,7 @@ export {
   isDeferredSimulation,
   type StoredSimulation,
 } from "./deferred-simulation";
-export { deriveVerifications, parseRunbookSource, type RunbookSource } from "./derive-verifications";
+export { deriveVerifications, type RunbookSource } from "./derive-verifications";
 export { type ExecTransactionArgs, toExecTransactionArgs } from "./exec-transaction-args";
 export { getProposalView, type ProposalView } from "./get-proposal-view";
 export {

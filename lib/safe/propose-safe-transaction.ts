@@ -3,11 +3,12 @@ import { chainOutsideScope, loadIncidentChainScope } from "../chain";
 import { db } from "../db/client";
 import type { SafeProposal } from "../db/generated/client";
 import { AppError } from "../errors";
+import { parseRunbookActionRef } from "../runbooks";
 import { appendTimelineEvent, type EventAuthor, type TimelinePayload } from "../timeline";
 import { assertOperationAllowed, buildSafeTransaction, type InnerCall } from "./build-safe-transaction";
 import { isChainUnreachable } from "./chain-unreachable";
 import { type DeferredSimulation, deferredSimulation, isDeferredSimulation } from "./deferred-simulation";
-import { deriveVerifications, parseRunbookSource } from "./derive-verifications";
+import { deriveVerifications } from "./derive-verifications";
 import { hashSafeTransaction, safeTxWithoutRefund } from "./hash-safe-transaction";
 import { isOpenProposalState, OPEN_PROPOSAL_STATES } from "./proposal-states";
 import { readSafeCoreOrCached } from "./read-safe-state";
@@ -44,7 +45,8 @@ export async function proposeSafeTransaction({
   const safeContracts = await safeContractsForChain(safe.chainId);
   const tx = buildSafeTransaction(inner, safeContracts.multiSendCallOnly);
   assertOperationAllowed(tx, multiSendAddresses(safeContracts));
-  const source = input.runbook ? parseRunbookSource(input.runbook) : null;
+  // ZRunbookSource checked the format at the edge: a ref that parses.
+  const source = input.runbook ? parseRunbookActionRef(input.runbook) : null;
   const verifications = input.verifications ?? (await deriveVerifications(decoded, contracts, source));
   return storeProposal({
     incident,

@@ -2,10 +2,9 @@ import { db } from "../db/client";
 import type { TimelineEvent } from "../db/generated/client";
 import { isAppError } from "../errors";
 import { transitionIncident } from "../incidents";
-import { findContainmentStatement, type ParsedRunbook } from "../runbooks";
+import { findContainmentStatement, type ParsedRunbook, parseRunbookActionRef } from "../runbooks";
 import type { EventAuthor } from "../timeline";
 import { runVerification } from "../verifications";
-import { parseRunbookSource } from "./derive-verifications";
 import { ZVerificationRead } from "./schemas";
 
 export type VerifyResult = { events: TimelineEvent[]; errors: string[]; isContained: boolean };
@@ -56,7 +55,8 @@ async function containIfRunbookSays(
 ): Promise<boolean> {
   const written = (proposal.source as { runbook?: unknown } | null)?.runbook;
   if (typeof written !== "string") return false;
-  const source = parseRunbookSource(written);
+  const source = parseRunbookActionRef(written);
+  if (!source) return false;
   const version = await db().runbookVersion.findUnique({
     where: { id: source.versionId },
     select: { parsed: true },
@@ -64,11 +64,6 @@ async function containIfRunbookSays(
   if (!version) return false;
   const statement = findContainmentStatement(version.parsed as ParsedRunbook, source.actionIndex);
   if (!statement) return false;
-  const incident = await db().incident.findUnique({
-    where: { id: incidentId },
-    select: { containedAt: true, resolvedAt: true },
-  });
-  if (!incident || incident.containedAt || incident.resolvedAt) return false;
   try {
     await transitionIncident({
       incidentId,
@@ -83,7 +78,8 @@ async function containIfRunbookSays(
     });
     return true;
   } catch (error) {
-    // Someone (or the other verifier of the same execution) marked it contained in the meantime.
+    // Already contained (by someone, or by the other verifier of the same execution) or resolved: the
+    // transition refuses, and there is nothing to record.
     if (isAppError(error) && error.code === "CONFLICT") return false;
     throw error;
   }

@@ -78,7 +78,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
   // Pins (and what they pin) from before the window: the pinned strip is whole without the history.
   const olderPins = pins.filter((event) => event.id < windowStartId);
   const pinnedBefore = [...pinnedIds(pins.map(toApiEvent))].filter((id) => id < windowStartId);
-  const pinnedTargets = olderPins.length
+  const pinnedTargets = pinnedBefore.length
     ? await listTimelineEvents({ incidentId: incident.id, ids: [...pinnedBefore] })
     : [];
   const items = [...pinnedTargets, ...olderPins, ...window]
