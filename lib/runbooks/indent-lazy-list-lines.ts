@@ -41,23 +41,37 @@ function leadingSpaces(line: string): number {
 type ItemState = {
   /** Content column of the innermost open list item, or -1 outside any. */
   column: number;
-  isParagraphOpen: boolean;
+  /**
+   * The last line's text at the content column, or "" when no paragraph is open. Whether it is paragraph
+   * text is asked only when a lazy line follows: most list lines are followed by another bullet, and the
+   * six patterns of endsItem were most of this pass's cost on a file of one-line items.
+   */
+  openText: string;
   isAfterBlank: boolean;
   lazyRun: number;
 };
 
 function resetState(state: ItemState): void {
   state.column = -1;
-  state.isParagraphOpen = false;
+  state.openText = "";
   state.isAfterBlank = false;
   state.lazyRun = 0;
 }
 
 /** The line (without its block-quote prefix) to give marked instead, or null to keep it. */
+function isBlank(line: string): boolean {
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0b && code !== 0x0c)
+      return line.trim() === "";
+  }
+  return true;
+}
+
 function rewriteLine(line: string, state: ItemState): string | null {
-  if (line.trim() === "") {
+  if (isBlank(line)) {
     state.isAfterBlank = true;
-    state.isParagraphOpen = false;
+    state.openText = "";
     state.lazyRun = 0;
     return null;
   }
@@ -75,17 +89,17 @@ function rewriteLine(line: string, state: ItemState): string | null {
     const spaces = bullet[3]?.length ?? 0;
     const content = bullet[4] ?? "";
     state.column = content === "" || spaces > 4 ? markerEnd + 1 : markerEnd + spaces;
-    state.isParagraphOpen = content !== "" && isParagraphText(content);
+    state.openText = content;
     state.lazyRun = 0;
     return null;
   }
   if (column < 0) return null;
   if (indent >= column) {
-    state.isParagraphOpen = isParagraphText(line.slice(column));
+    state.openText = line.slice(column);
     state.lazyRun = 0;
     return null;
   }
-  if (wasAfterBlank || !state.isParagraphOpen || endsItem(line, column)) {
+  if (wasAfterBlank || state.openText === "" || !isParagraphText(state.openText) || endsItem(line, column)) {
     resetState(state);
     return null;
   }
@@ -103,7 +117,7 @@ const QUOTE_PREFIX = /^(?: {0,3}> ?)+/;
  * to the text after the `>` markers, as long as the quote depth stays the same.
  */
 export function indentLazyListLines(lines: string[]): number {
-  const state: ItemState = { column: -1, isParagraphOpen: false, isAfterBlank: false, lazyRun: 0 };
+  const state: ItemState = { column: -1, openText: "", isAfterBlank: false, lazyRun: 0 };
   let depth = 0;
   let indented = 0;
   for (let number = 0; number < lines.length; number++) {

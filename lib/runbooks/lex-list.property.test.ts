@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { type Lexer, Tokenizer } from "marked";
 import { describe, expect, it } from "vitest";
-import { createMarkdownLexer } from "./create-markdown-lexer";
+import { type BoundedTokenizer, createMarkdownLexer } from "./create-markdown-lexer";
 
 /**
  * lex-list.ts is a port of marked's list rule for speed: on list-shaped Markdown (bullets of every kind
@@ -11,8 +11,9 @@ import { createMarkdownLexer } from "./create-markdown-lexer";
 
 function withMarkedLists(): Lexer {
   const lexer = createMarkdownLexer();
-  // An own property hides the override on the class: this lexer lexes lists with marked's rule.
-  lexer.options.tokenizer!.list = Tokenizer.prototype.list;
+  // An own property hides the override on the class: this lexer reads each list with marked's rule (and
+  // joins adjacent bullet lists as the other does).
+  (lexer.options.tokenizer as BoundedTokenizer).readList = Tokenizer.prototype.list;
   return lexer;
 }
 
@@ -109,6 +110,33 @@ describe("lexList", () => {
       "* loose",
       "",
       "* list",
+    ].join("\n");
+    expect(lexed(createMarkdownLexer(), markdown)).toBe(lexed(withMarkedLists(), markdown));
+  });
+
+  it("gives marked's tokens for runs of one-line items and what ends them", () => {
+    // One-line items are read without the item pattern (oneLineItemEnd): each way such an item can be
+    // followed, by the same bullet, another bullet, a rule, a lazy line, a blank line, an indented child.
+    const markdown = [
+      "- a",
+      "- b  ",
+      "+ c",
+      "-  two spaces",
+      "- d",
+      "- e",
+      "lazy",
+      "- f",
+      "",
+      "- g",
+      "* h",
+      "* * *",
+      "- i",
+      "  - child",
+      "- [ ] task",
+      "- j\tk",
+      "- l",
+      "-",
+      "- m",
     ].join("\n");
     expect(lexed(createMarkdownLexer(), markdown)).toBe(lexed(withMarkedLists(), markdown));
   });

@@ -198,13 +198,54 @@ function isLazyContinuation(
   return true;
 }
 
+function isLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function isBulletChar(code: number): boolean {
+  return code === 0x2d || code === 0x2a || code === 0x2b;
+}
+
+/**
+ * Where a one-line item ends (after its newline) when it is `<bullet> <letter>…` and the next line starts
+ * with a bullet and a space, which ends it; -1 otherwise. The common case of a long list, read without the
+ * item pattern and the line-by-line loop: the same item (text after the one space, raw with its newline).
+ */
+function oneLineItemEnd(src: string, index: number, bulletCode: number): number {
+  if (src.charCodeAt(index) !== bulletCode || src.charCodeAt(index + 1) !== 0x20) return -1;
+  if (!isLetter(src.charCodeAt(index + 2))) return -1;
+  const end = src.indexOf("\n", index + 2);
+  if (end < 0 || !isBulletChar(src.charCodeAt(end + 1)) || src.charCodeAt(end + 2) !== 0x20) return -1;
+  return end + 1;
+}
+
 /** Reads the items (marked's first loop); returns the list with untokenized items and where it ends. */
 function readItems(rules: Rules, isGfm: boolean, src: string, list: Tokens.List, bull: string): number {
   const itemRegex = itemRegexOf(rules, bull);
   const hr = stickyOf(rules.block.hr);
+  // Unordered bullets only: `bull` is the escaped bullet character.
+  const bulletCode = list.ordered ? -1 : bull.charCodeAt(1);
   let index = 0;
   let endsWithBlankLine = false;
   while (index < src.length) {
+    const oneLineEnd = bulletCode < 0 ? -1 : oneLineItemEnd(src, index, bulletCode);
+    if (oneLineEnd > 0) {
+      const text = src.slice(index + 2, oneLineEnd - 1);
+      list.items.push({
+        type: "list_item",
+        raw: src.slice(index, oneLineEnd),
+        task: false,
+        loose: false,
+        text,
+        tokens: [],
+      });
+      // After a blank line an item makes the list loose; this one has none of its own.
+      if (endsWithBlankLine) list.loose = true;
+      index = oneLineEnd;
+      // The next line's bullet, when it is another character, starts another list.
+      if (src.charCodeAt(index) !== bulletCode) break;
+      continue;
+    }
     const cap = matchAt(itemRegex, src, index);
     if (!cap) break;
     // End the list if the bullet was actually a thematic break.
@@ -283,22 +324,32 @@ function readItems(rules: Rules, isGfm: boolean, src: string, list: Tokens.List,
 }
 
 /**
- * One line that starts with a letter, a task box or `**` and a letter: no block rule but the paragraph can
- * start there (a fence, heading, rule, quote, list, HTML block or indented code needs another first
- * character; a definition's label cannot be a task box's space, nor end before `]` unless `:` follows; a
- * table or setext heading needs a second line), so it is one paragraph, whatever blockTokens would try first.
+ * One line that starts with a letter, a task box or `**` and a letter, and at most one newline after it: no
+ * block rule but the paragraph can start there (a fence, heading, rule, quote, list, HTML block or indented
+ * code needs another first character; a definition's label cannot be a task box's space, nor end before `]`
+ * unless `:` follows; a table or setext heading needs a second line of text), so it is one paragraph,
+ * whatever blockTokens would try first. A loose item's text ends with the newline of its blank line.
  */
-const PLAIN_LINE = /^(?:[A-Za-z]|\[[ xX]\](?!:)|\*\*[A-Za-z])[^\n]*$/;
+const PLAIN_LINE = /^(?:[A-Za-z]|\[[ xX]\](?!:)|\*\*[A-Za-z])[^\n]*\n?$/;
 
 function isPlainLine(text: string): boolean {
   return PLAIN_LINE.test(text);
 }
 
-/** What blockTokens returns for a plain line, state included (it leaves `top` set). */
+/**
+ * What blockTokens returns for a plain line, state included (it leaves `top` set): the paragraph rule takes
+ * the line (create-markdown-lexer.ts returns it as a paragraph), and a newline after it joins its raw text.
+ */
 function plainLineTokens(tokenizer: Tokenizer, text: string): Token[] {
-  const token = tokenizer.text(text);
+  const line = text.endsWith("\n") ? text.slice(0, -1) : text;
+  const token: Tokens.Paragraph = {
+    type: "paragraph",
+    raw: text,
+    text: line,
+    tokens: tokenizer.lexer.inline(line),
+  };
   tokenizer.lexer.state.top = true;
-  return token ? [token] : [];
+  return [token];
 }
 
 /** Lexes each item's text, then places task checkboxes once looseness is known (marked's two passes). */
@@ -369,6 +420,19 @@ function lexItems(tokenizer: Tokenizer, list: Tokens.List): void {
   }
 }
 
+/** marked's `bull` pattern, one string per kind (a new string per list costs a hash on every lookup). */
+const BULL_PATTERNS = { ordered: new Map<string, string>(), unordered: new Map<string, string>() };
+
+function bullPattern(char: string, isOrdered: boolean): string {
+  const patterns = isOrdered ? BULL_PATTERNS.ordered : BULL_PATTERNS.unordered;
+  let pattern = patterns.get(char);
+  if (pattern === undefined) {
+    pattern = isOrdered ? `\\d{1,9}\\${char}` : `\\${char}`;
+    patterns.set(char, pattern);
+  }
+  return pattern;
+}
+
 export function lexList(tokenizer: Tokenizer, src: string): Tokens.List | undefined {
   const { rules, lexer } = tokenizer;
   const cap = rules.block.list.exec(src);
@@ -388,7 +452,7 @@ export function lexList(tokenizer: Tokenizer, src: string): Tokens.List | undefi
     loose: false,
     items: [],
   };
-  const bull = isOrdered ? `\\d{1,9}\\${bullet.slice(-1)}` : `\\${bullet}`;
+  const bull = bullPattern(isOrdered ? bullet.slice(-1) : bullet, isOrdered);
   const end = readItems(rules, tokenizer.options.gfm === true, src, list, bull);
 
   // The newlines at the end of the last item are not the list's.
