@@ -238,6 +238,8 @@ test.describe("@incidents war room", () => {
     await expect(original).toContainText("$0.97"); // the original stays
     const time = original.locator("time");
     await expect(time).toHaveText(/^\d{2}:\d{2} UTC$/);
+    // The local time is formatted when the pointer reaches it (utc-time.tsx).
+    await time.hover();
     await expect(time).toHaveAttribute("title", /\d/);
     await dave.page.getByLabel("Show").selectOption("lifecycle");
     await expect(timeline.locator('[data-kind="note.added"]')).toHaveCount(0);

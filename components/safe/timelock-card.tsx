@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatRemaining } from "@/lib/time";
+import { formatLocalDateTime, formatRemaining } from "@/lib/time";
 
 export type TimelockCardProps = {
   readyAt: string;
@@ -34,7 +34,7 @@ export function TimelockCard({
           {remaining === null ? "…" : isReady ? "now" : `in ${formatRemaining(remaining)}`}
         </span>
       </p>
-      <p className="text-xs text-zinc-400" title={new Date(readyAt).toLocaleString()}>
+      <p className="text-xs text-zinc-400" title={formatLocalDateTime(new Date(readyAt))}>
         Possible from {readyAt.slice(0, 16).replace("T", " ")} UTC (chain time)
       </p>
       {followUpId ? (

@@ -3,6 +3,7 @@ import {
   formatCountdown,
   formatDuration,
   formatDurationInProse,
+  formatLocalDateTime,
   formatRemaining,
   formatShortDuration,
   formatUtcDate,
@@ -59,5 +60,13 @@ describe("UTC times, whatever the machine's zone", () => {
     expect(formatUtcDate(at)).toBe("2025-03-01");
     expect(formatUtcTime(at)).toBe("14:05 UTC");
     expect(formatUtcDateTime(at)).toBe("2025-03-01 14:05 UTC");
+  });
+});
+
+describe("local time for hover titles", () => {
+  it("prints what toLocaleString prints, through one shared formatter", () => {
+    for (const at of [new Date("2025-03-01T14:05:09Z"), new Date("2026-12-31T23:59:59Z"), new Date(0)]) {
+      expect(formatLocalDateTime(at)).toBe(at.toLocaleString());
+    }
   });
 });

@@ -7,4 +7,5 @@ export {
   formatShortDuration,
   formatWait,
 } from "./format-duration";
+export { formatLocalDateTime } from "./format-local";
 export { formatUtcDate, formatUtcDateTime, formatUtcTime } from "./format-utc";
