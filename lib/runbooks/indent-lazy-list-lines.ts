@@ -41,37 +41,39 @@ function leadingSpaces(line: string): number {
 type ItemState = {
   /** Content column of the innermost open list item, or -1 outside any. */
   column: number;
-  /**
-   * The last line's text at the content column, or "" when no paragraph is open. Whether it is paragraph
-   * text is asked only when a lazy line follows: most list lines are followed by another bullet, and the
-   * six patterns of endsItem were most of this pass's cost on a file of one-line items.
-   */
+  /** The last line's text at the content column, or "" when no paragraph is open. */
   openText: string;
+  /**
+   * Whether openText is paragraph text, or null until a lazy line asks: most list lines are followed by
+   * another bullet, and the six patterns of endsItem were most of this pass's cost on a file of one-line items.
+   */
+  isParagraphOpen: boolean | null;
   isAfterBlank: boolean;
   lazyRun: number;
 };
 
 function resetState(state: ItemState): void {
   state.column = -1;
-  state.openText = "";
+  setOpenText(state, "");
   state.isAfterBlank = false;
   state.lazyRun = 0;
 }
 
-/** The line (without its block-quote prefix) to give marked instead, or null to keep it. */
-function isBlank(line: string): boolean {
-  for (let index = 0; index < line.length; index++) {
-    const code = line.charCodeAt(index);
-    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0b && code !== 0x0c)
-      return line.trim() === "";
-  }
-  return true;
+function setOpenText(state: ItemState, text: string): void {
+  state.openText = text;
+  state.isParagraphOpen = null;
 }
 
+function isParagraphOpen(state: ItemState): boolean {
+  state.isParagraphOpen ??= isParagraphText(state.openText);
+  return state.isParagraphOpen;
+}
+
+/** The line (without its block-quote prefix) to give marked instead, or null to keep it. */
 function rewriteLine(line: string, state: ItemState): string | null {
-  if (isBlank(line)) {
+  if (line.trim() === "") {
     state.isAfterBlank = true;
-    state.openText = "";
+    setOpenText(state, "");
     state.lazyRun = 0;
     return null;
   }
@@ -89,17 +91,17 @@ function rewriteLine(line: string, state: ItemState): string | null {
     const spaces = bullet[3]?.length ?? 0;
     const content = bullet[4] ?? "";
     state.column = content === "" || spaces > 4 ? markerEnd + 1 : markerEnd + spaces;
-    state.openText = content;
+    setOpenText(state, content);
     state.lazyRun = 0;
     return null;
   }
   if (column < 0) return null;
   if (indent >= column) {
-    state.openText = line.slice(column);
+    setOpenText(state, line.slice(column));
     state.lazyRun = 0;
     return null;
   }
-  if (wasAfterBlank || state.openText === "" || !isParagraphText(state.openText) || endsItem(line, column)) {
+  if (wasAfterBlank || !isParagraphOpen(state) || endsItem(line, column)) {
     resetState(state);
     return null;
   }
@@ -117,7 +119,13 @@ const QUOTE_PREFIX = /^(?: {0,3}> ?)+/;
  * to the text after the `>` markers, as long as the quote depth stays the same.
  */
 export function indentLazyListLines(lines: string[]): number {
-  const state: ItemState = { column: -1, openText: "", isAfterBlank: false, lazyRun: 0 };
+  const state: ItemState = {
+    column: -1,
+    openText: "",
+    isParagraphOpen: null,
+    isAfterBlank: false,
+    lazyRun: 0,
+  };
   let depth = 0;
   let indented = 0;
   for (let number = 0; number < lines.length; number++) {
