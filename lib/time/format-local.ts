@@ -1,5 +1,6 @@
-// The reader's own local time, for the hover title beside a UTC time: browser code only means something here
-// (the server renders in its own zone, and the title is left to the browser to fill in).
+// The reader's own local time, for the hover title beside a UTC time. It means something only in the
+// browser (on the server it would be the server's zone): utc-time.tsx formats it on hover, the timelock card
+// once the incident's chain reads load after the page.
 
 let formatter: Intl.DateTimeFormat | null = null;
 

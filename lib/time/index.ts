@@ -1,4 +1,5 @@
-// Durations and UTC times: pure, shared by server and browser code (part of the kernel).
+// Durations and UTC times, shared by server and browser code (part of the kernel), and the reader's local
+// time for hover titles (format-local.ts).
 export {
   formatCountdown,
   formatDuration,
