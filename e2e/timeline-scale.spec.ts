@@ -51,6 +51,17 @@ test.describe("@incidents long timelines", () => {
     }
 
     const page = bob.page;
+    // Rows taken out of the list (the virtualised window moving), counted from the first byte of the page.
+    await page.addInitScript(() => {
+      const counter = window as unknown as { removedTimelineRows: number };
+      counter.removedTimelineRows = 0;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.removedNodes)
+            if (node instanceof HTMLElement && node.dataset.testid === "timeline-event")
+              counter.removedTimelineRows++;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`/incidents/${ref}`);
     const scroller = page.getByTestId("timeline-scroller");
     await expect(scroller).toHaveAttribute("data-virtual", "true");
@@ -59,6 +70,12 @@ test.describe("@incidents long timelines", () => {
     await expect(page.getByTestId("timeline-history")).toHaveCount(0);
     // A window of rows, not 700.
     expect(await rows.count()).toBeLessThan(100);
+    // Hydrating keeps every row the server rendered: once measured, the window would have dropped the ones
+    // below it, and removing them inside the hydration commit was the page's longest task on a phone.
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-live", "true");
+    const removedRows = () =>
+      page.evaluate(() => (window as unknown as { removedTimelineRows: number }).removedTimelineRows);
+    expect(await removedRows()).toBe(0);
 
     // The pin of an old note came with the page; the history itself waits until someone scrolls to it.
     await expect(page.getByTestId("pinned-events")).toContainText(`Seeded note 5 ${run}`);
@@ -74,6 +91,9 @@ test.describe("@incidents long timelines", () => {
         { timeout: 10_000 },
       )
       .toBe(1);
+    // Once scrolled, the window moves as before: the newest rows left the DOM.
+    expect(await removedRows()).toBeGreaterThan(0);
+    expect(await rows.count()).toBeLessThan(100);
 
     // Filters work over the whole history.
     await page.getByLabel("Show").selectOption("lifecycle");
