@@ -51,7 +51,7 @@ async function lighthouseScore(url: string, cookie: string): Promise<number> {
       throw new Error(`Lighthouse gave no score: ${result?.lhr.runtimeError?.message}`);
     const audits = result!.lhr.audits;
     console.log(
-      `  lighthouse: FCP ${audits["first-contentful-paint"]?.displayValue}, LCP ${audits["largest-contentful-paint"]?.displayValue}, TBT ${audits["total-blocking-time"]?.displayValue}, CLS ${audits["cumulative-layout-shift"]?.displayValue}`,
+      `  lighthouse: ${Math.round(score * 100)} (FCP ${audits["first-contentful-paint"]?.displayValue}, LCP ${audits["largest-contentful-paint"]?.displayValue}, TBT ${audits["total-blocking-time"]?.displayValue}, CLS ${audits["cumulative-layout-shift"]?.displayValue})`,
     );
     return score * 100;
   } finally {
