@@ -25,13 +25,14 @@ export function VirtualTimelineList(props: {
   // hydrated, the list measures its real height and rows, and would drop the server's rows that fall below
   // the window: removing nodes inside the hydration commit was the incident page's longest task (110–145 ms
   // of 180–200 ms in a Lighthouse trace of a phone). A few more rows until the first scroll cost nothing.
+  // undefined until the first render, -1 once someone has scrolled.
   const keepFirstRows = useRef<number | undefined>(undefined);
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const kept = keepFirstRows.current;
-    if (kept === undefined) keepFirstRows.current = indexes.at(-1) ?? -1;
-    const last = Math.min(kept ?? -1, range.count - 1);
-    if (last <= (indexes.at(-1) ?? -1)) return indexes;
+    const windowEnd = indexes.at(-1) ?? -1;
+    keepFirstRows.current ??= windowEnd;
+    const last = Math.min(keepFirstRows.current, range.count - 1);
+    if (last <= windowEnd) return indexes;
     // Before the first scroll the window starts at the top, so the kept rows and the window are one run.
     return Array.from({ length: last + 1 }, (_, index) => index);
   }, []);
