@@ -6,6 +6,7 @@ import { recoverSafeSigner } from "../safe";
 import type { EventAuthor } from "../timeline";
 import { appendKitEvent } from "./append-kit-event";
 import { kitSafeTxHash } from "./kit-fields";
+import { assertKitInService, lockKit, retiredError } from "./lock-kit";
 import { configHash, pickConfig, readSafeConfig, type SafeChainView } from "./read-safe-config";
 import type { TKitSignature } from "./schemas";
 
@@ -71,6 +72,7 @@ export async function addKitSignature(options: {
 }): Promise<{ owner: string; nonce: number }> {
   const kit = await db().emergencyKit.findUnique({ where: { id: options.kitId }, include: { safe: true } });
   if (!kit) throw new AppError("NOT_FOUND", "No such kit.");
+  if (kit.retiredAt) throw retiredError(kit.name);
   const chain = await readSafeConfig(kit.safe.chainId, kit.safe.address);
   const verified = await verifyKitSignature(kit, chain, options.input);
   await storeKitSignatures(kit.id, chain, [verified], options.author);
@@ -91,6 +93,9 @@ export async function storeKitSignatures(
   const refuse = options.isDuplicateRefused ?? true;
   try {
     return await db().$transaction(async (tx) => {
+      // A retirement between the caller's read and here would otherwise store a signature it just destroyed.
+      await lockKit(tx, kitId);
+      await assertKitInService(tx, kitId);
       let stored = 0;
       for (const sig of verified) {
         const key = { kitId_nonce_owner: { kitId, nonce: sig.nonce, owner: sig.owner } };

@@ -10,6 +10,7 @@ import { type ExecTransactionArgs, orderSignatures } from "../safe";
 import { appendTimelineEvent, type EventAuthor } from "../timeline";
 import { appendKitEvent } from "./append-kit-event";
 import { kitSafeTxHash } from "./kit-fields";
+import { lockKit, retiredError } from "./lock-kit";
 import { configHash, readSafeConfig } from "./read-safe-config";
 import { simulateKit } from "./simulate-kit";
 
@@ -48,6 +49,7 @@ export async function claimKitExecution(options: {
     include: { safe: true, signatures: true },
   });
   if (!kit) throw new AppError("NOT_FOUND", "No such kit.");
+  if (kit.retiredAt) throw retiredError(kit.name);
   const incident = await resolveIncident(
     options.incident,
     kit.name,
@@ -78,7 +80,10 @@ export async function claimKitExecution(options: {
   const safeTxHash = kitSafeTxHash(kit.safe.chainId, kit.safe.address, kit, chain.nonce);
   const now = new Date();
   const execution = await db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kit:${kit.id}`}))`;
+    await lockKit(tx, kit.id);
+    // Retired since it was read above: its signatures are gone, nothing may be sent.
+    const row = await tx.emergencyKit.findUnique({ where: { id: kit.id }, select: { retiredAt: true } });
+    if (row?.retiredAt) return "retired" as const;
     const busy = await tx.kitExecution.findFirst({
       where: {
         kitId: kit.id,
@@ -127,6 +132,7 @@ export async function claimKitExecution(options: {
     });
     return created;
   });
+  if (execution === "retired") return refuse("the kit was retired a moment ago.");
   if (!execution) return refuse("someone is already breaking this glass; wait for their transaction.");
   const simulation = await simulateKit({
     chainId: kit.safe.chainId,

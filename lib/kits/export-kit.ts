@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import type { EventAuthor } from "../timeline";
 import { appendKitEvent } from "./append-kit-event";
 import { type KitDefinition, sealKitFile } from "./kit-file";
+import { retiredError } from "./lock-kit";
 import { readSafeConfig } from "./read-safe-config";
 
 /** A commander's encrypted copy of a kit for an offline vault (the signatures still usable on chain). */
@@ -13,6 +14,7 @@ export async function exportKit(options: { kitId: string; passphrase: string; au
     include: { safe: true, signatures: true },
   });
   if (!kit) throw new AppError("NOT_FOUND", "No such kit.");
+  if (kit.retiredAt) throw retiredError(kit.name);
   const chain = await readSafeConfig(kit.safe.chainId, kit.safe.address);
   // Used nonces can never execute again: they are not worth carrying.
   const live = kit.signatures.filter((s) => s.nonce >= chain.nonce);

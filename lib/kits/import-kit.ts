@@ -50,21 +50,32 @@ async function findKit(definition: KitDefinition) {
       "UNPROCESSABLE",
       `file: its Safe ${definition.safe} on chain ${definition.chainId} is not in the registry.`,
     );
-  const same = await db().emergencyKit.findFirst({
-    where: {
-      safeId: safe.id,
-      to: { equals: definition.to, mode: "insensitive" },
-      data: definition.data.toLowerCase(),
-      operation: definition.operation,
-    },
-    include: { safe: true },
-  });
+  const fields = {
+    safeId: safe.id,
+    to: { equals: definition.to, mode: "insensitive" as const },
+    data: definition.data.toLowerCase(),
+    operation: definition.operation,
+  };
+  // The kit the file was exported from, when it is still here with the same calls: retiring it must also
+  // close the way back in through its vault copies (another kit with the same calls would take them).
+  const origin = await db().emergencyKit.findFirst({ where: { id: definition.id, ...fields } });
+  if (origin?.retiredAt)
+    throw new AppError(
+      "CONFLICT",
+      `file: the kit it was exported from ("${origin.name}") is retired; its signatures are not taken back.`,
+    );
+  const same =
+    origin ??
+    (await db().emergencyKit.findFirst({
+      where: { ...fields, retiredAt: null },
+      orderBy: { createdAt: "desc" },
+    }));
   // Decoded calls in a file are only words someone wrote: a kit is defined here (by an admin, decoded by the
   // server) and a file only brings signatures back to it.
   if (!same)
     throw new AppError(
       "NOT_FOUND",
-      `file: no kit on ${safe.label} has these calls; an admin defines it first, then import its signatures.`,
+      `file: no kit in service on ${safe.label} has these calls; an admin defines it first, then import its signatures.`,
     );
-  return same;
+  return { ...same, safe };
 }

@@ -9,6 +9,7 @@ export {
 } from "./break-glass";
 export { createKit } from "./create-kit";
 export { deriveKitState, type KitState, type KitStateName, LOW_BELOW_STEPS } from "./derive-kit-state";
+export { describeKitEvent, type KitLogLine, summarizeKitLog } from "./describe-kit-event";
 export { exportKit } from "./export-kit";
 export { findKitsAtRisk } from "./find-kits-at-risk";
 export { importKit } from "./import-kit";
@@ -20,6 +21,7 @@ export { getExecutorView, removeExecutorKey, setExecutorKey } from "./manage-exe
 export { type KitReadiness, type KitView, readReadiness } from "./read-readiness";
 export { type RecheckResult, recheckKits } from "./recheck-kits";
 export { type KitExecutionResult, recordKitExecution } from "./record-kit-execution";
+export { type RetiredKit, retireKit } from "./retire-kit";
 export { type AutomaticRun, type RoutedAlert, runAutomaticKits } from "./run-automatic-kits";
 export * from "./schemas";
 export { assertAutomatableKit, setKitAutomation } from "./set-kit-automation";

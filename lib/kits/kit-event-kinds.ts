@@ -16,6 +16,13 @@ export const KIT_EVENT_SCHEMAS = {
   "kit.exported": z.object({ signatures: z.number().int() }),
   "kit.imported": z.object({ accepted: z.number().int(), refused: z.number().int() }),
   "kit.automation_changed": z.object({ isAutoEnabled: z.boolean(), autoCooldownSeconds: z.number().int() }),
+  "kit.retired": z.object({
+    reason: z.string(),
+    signaturesDestroyed: z.number().int(),
+    /** Vault copies made before: their signatures stay valid on chain until the Safe's nonce passes them. */
+    exports: z.number().int(),
+    highestSignedNonce: z.number().int().nullable(),
+  }),
   "kit.used": z.object({
     incidentId: z.string(),
     executionId: z.string(),

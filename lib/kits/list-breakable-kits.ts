@@ -17,7 +17,7 @@ export type BreakableKit = {
  */
 export async function listBreakableKits(): Promise<BreakableKit[]> {
   const kits = await db().emergencyKit.findMany({
-    where: { OR: [{ lastState: null }, { lastState: { not: "STALE" } }] },
+    where: { retiredAt: null, OR: [{ lastState: null }, { lastState: { not: "STALE" } }] },
     orderBy: [{ isPauseLike: "desc" }, { name: "asc" }],
     select: {
       id: true,

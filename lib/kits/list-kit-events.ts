@@ -11,7 +11,7 @@ export function listKitEvents(kitId: string, take = 100) {
  */
 export function listKitBanners(address: string) {
   return db().emergencyKit.findMany({
-    where: { lastOwnersToSign: { has: address }, lastState: { in: ["LOW", "STALE"] } },
+    where: { retiredAt: null, lastOwnersToSign: { has: address }, lastState: { in: ["LOW", "STALE"] } },
     select: { id: true, name: true, lastState: true, lastReason: true },
   });
 }

@@ -21,6 +21,8 @@ export type KitView = {
   lastCheckedAt: Date | null;
   source: { runbook?: string } | null;
   signatures: { nonce: number; owner: string; createdAt: Date; configHash: string }[];
+  /** Set once a commander retired the kit (retireKit): it is shown, never offered. */
+  retired: { at: Date; by: string | null; reason: string | null } | null;
 };
 
 export type KitReadiness = {
@@ -49,12 +51,21 @@ export const KIT_VIEW_SELECT = {
   signedConfig: true,
   source: true,
   signatures: { select: { nonce: true, owner: true, createdAt: true, configHash: true } },
+  retiredAt: true,
+  retiredBy: true,
+  retiredReason: true,
 } as const;
 
 type KitRow = NonNullable<Awaited<ReturnType<typeof loadKits>>>[number];
 
-function loadKits(where: { id?: string; safeId?: string }) {
-  return db().emergencyKit.findMany({ where, select: KIT_VIEW_SELECT, orderBy: { createdAt: "asc" } });
+type KitFilter = { id?: string; safeId?: string; includeRetired?: boolean };
+
+function loadKits({ includeRetired, ...where }: KitFilter) {
+  return db().emergencyKit.findMany({
+    where: includeRetired ? where : { ...where, retiredAt: null },
+    select: KIT_VIEW_SELECT,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export function toKitView(row: KitRow): KitView {
@@ -73,18 +84,20 @@ export function toKitView(row: KitRow): KitView {
     lastCheckedAt: row.lastCheckedAt,
     source: (row.source as { runbook?: string } | null) ?? null,
     signatures: row.signatures,
+    retired: row.retiredAt ? { at: row.retiredAt, by: row.retiredBy, reason: row.retiredReason } : null,
   };
 }
 
 /**
  * Every kit's state, derived now from the chain: each Safe's configuration is read once (one block), each
- * kit is simulated. Writes nothing (pages call this); recheckKits records what it found.
+ * kit is simulated. Writes nothing (pages call this); recheckKits records what it found. Retired kits are
+ * left out unless asked for, and are never read from the chain (there is nothing left to arm).
  */
-export async function readReadiness(where: { id?: string; safeId?: string } = {}): Promise<KitReadiness[]> {
-  const rows = await loadKits(where);
+export async function readReadiness(filter: KitFilter = {}): Promise<KitReadiness[]> {
+  const rows = await loadKits(filter);
   const bySafe = new Map<string, Promise<SafeChainView>>();
   for (const row of rows)
-    if (!bySafe.has(row.safe.id)) {
+    if (!row.retiredAt && !bySafe.has(row.safe.id)) {
       const read = readSafeConfig(row.safe.chainId, row.safe.address);
       read.catch(() => {});
       bySafe.set(row.safe.id, read);
@@ -92,6 +105,7 @@ export async function readReadiness(where: { id?: string; safeId?: string } = {}
   return Promise.all(
     rows.map(async (row): Promise<KitReadiness> => {
       const kit = toKitView(row);
+      if (kit.retired) return { kit, readiness: null, error: null };
       try {
         const [chain, simulation] = await Promise.all([
           bySafe.get(row.safe.id)!,

@@ -67,7 +67,8 @@ async function runOne(
   const ref = { id: alert.alertId, name: alert.name, source: source.name };
   const base = { kitId, alertId: alert.alertId };
   // Off (the default): nothing happens and nothing is written; the alert is handled as any other.
-  if (!kit?.isAutoEnabled) return { ...base, outcome: "skipped", reason: "automatic execution is off" };
+  if (!kit?.isAutoEnabled || kit.retiredAt)
+    return { ...base, outcome: "skipped", reason: "automatic execution is off" };
   const skip = async (reason: string): Promise<AutomaticRun> => {
     await db().$transaction((tx) =>
       appendTimelineEvent(tx, {
@@ -85,6 +86,7 @@ async function runOne(
     where: {
       id: kitId,
       isAutoEnabled: true,
+      retiredAt: null,
       OR: [
         { lastAutoRunAt: null },
         { lastAutoRunAt: { lt: new Date(now.getTime() - kit.autoCooldownSeconds * 1000) } },

@@ -67,3 +67,9 @@ export const ZExecutorKey = z.object({
     .trim()
     .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 32-byte private key: 0x followed by 64 hex digits"),
 });
+
+/** Why a kit is retired: it is on the kit's audit log, and the next person to find it reads it. */
+export const ZRetireKit = z.object({
+  reason: z.string().trim().min(3, "say why this kit is retired").max(2000),
+});
+export type TRetireKit = z.input<typeof ZRetireKit>;

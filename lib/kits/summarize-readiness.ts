@@ -8,6 +8,7 @@ export type ReadinessSummary = {
 /** The dashboard's readiness card: each kit as the background recheck last left it (no chain reads). */
 export async function summarizeReadiness(): Promise<ReadinessSummary> {
   const rows = await db().emergencyKit.findMany({
+    where: { retiredAt: null },
     orderBy: [{ name: "asc" }],
     select: {
       id: true,
