@@ -206,6 +206,54 @@ test.describe("@readiness pre-signed kits", () => {
         const body = (await (await erin.context.request.get(path)).text()).toLowerCase();
         for (const signature of sent) expect(body, path).not.toContain(signature.slice(2, 66).toLowerCase());
       }
+
+      // The kit is replaced: a commander retires it. One copy went to a vault first, so the page says what is
+      // still valid out there.
+      // Unpaused through the Admin Safe and rechecked, the kit is offered again on the next incident.
+      await restoreProtocol(stack);
+      expect((await bob.context.request.post("/api/kits/recheck")).status()).toBe(200);
+      const next = await erin.context.request.post("/api/incidents", {
+        data: { title: `Second exploit ${randomUUID().slice(0, 8)}`, severity: "P2" },
+      });
+      expect(next.status(), await next.text()).toBe(201);
+      const nextRef = ((await next.json()) as { incident: { ref: string } }).incident.ref;
+      await erin.page.goto(`/incidents/${nextRef}`);
+      await expect(erin.page.getByTestId("incident-kit").filter({ hasText: name })).toHaveCount(1);
+      const exported = await bob.context.request.post(`/api/kits/${kitId}/export`, {
+        data: { passphrase: "correct horse battery staple" },
+      });
+      expect(exported.status(), await exported.text()).toBe(200);
+      await bob.page.goto(kitUrl);
+      await bob.page.getByText("Retire this kit…").click();
+      const retireButton = bob.page.getByRole("button", { name: "Retire and destroy the stored signatures" });
+      await retireButton.click();
+      await expect(bob.page.getByTestId("retire-kit")).toContainText("say why this kit is retired");
+      await expect(bob.page.getByTestId("kit-state")).toHaveText("ARMED");
+      await bob.page
+        .getByLabel("Reason (on the kit's audit log)")
+        .fill("Replaced by the bridge-and-pause kit");
+      await retireButton.click();
+      await expect(bob.page.getByTestId("kit-state")).toHaveText("RETIRED");
+      const retired = bob.page.getByTestId("kit-retired");
+      await expect(retired).toContainText("Replaced by the bridge-and-pause kit");
+      await expect(retired).toContainText("1 vault export was made before");
+      await expect(bob.page.getByTestId("kit-audit-log").locator("li").first()).toContainText(
+        "retired: Replaced by the bridge-and-pause kit",
+      );
+      await expect(bob.page.getByRole("button", { name: /Sign the ladder/ })).toHaveCount(0);
+      await expect(bob.page.getByRole("button", { name: "Break glass" })).toHaveCount(0);
+      await bob.page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(bob.page, testInfo, "kit-retired-desktop");
+      await bob.page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(bob.page, testInfo, "kit-retired-phone");
+      await erin.page.reload();
+      await expect(erin.page.getByTestId("timeline")).toBeVisible();
+      await expect(erin.page.getByTestId("incident-kit").filter({ hasText: name })).toHaveCount(0);
+      expect(
+        (
+          await erin.context.request.post(`/api/kits/${kitId}/break-glass`, { data: { mode: "wallet" } })
+        ).status(),
+      ).toBe(409);
     } finally {
       // The e2e stack shares one anvil and one database: put the Safe, the protocol and the kits back.
       const owners = await client.readContract({
@@ -225,8 +273,8 @@ test.describe("@readiness pre-signed kits", () => {
       }
       await restoreProtocol(stack);
       if (channelId) await alice.context.request.delete(`/api/settings/notifications/channels/${channelId}`);
-      // Kit events are append-only (a database trigger): the kit stays, and the recheck after the owner change
-      // above records it STALE, so no later spec's incident page offers it.
+      // Kit events are append-only (a database trigger): the kit stays. Retired above; if the test stopped
+      // earlier, the recheck after the owner change records it STALE, so no later spec's page offers it.
       if (kitId) await bob.context.request.post("/api/kits/recheck");
       sink.server.close();
       await Promise.all([alice.context.close(), bob.context.close(), erin.context.close()]);

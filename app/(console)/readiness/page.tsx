@@ -13,7 +13,9 @@ export const dynamic = "force-dynamic";
 /** Every emergency kit, its state derived from the chain for this render, and what to do about it. */
 export default async function ReadinessPage() {
   const actor = await requirePageMember("viewer");
-  const kits = await readReadiness();
+  const all = await readReadiness({ includeRetired: true });
+  const kits = all.filter((entry) => !entry.kit.retired);
+  const retired = all.filter((entry) => entry.kit.retired);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -70,6 +72,23 @@ export default async function ReadinessPage() {
           </li>
         ))}
       </ul>
+      {retired.length > 0 && (
+        <details className="text-sm" data-testid="retired-kits">
+          <summary className="cursor-pointer text-zinc-400">Retired kits ({retired.length})</summary>
+          <ul className="mt-2 space-y-1">
+            {retired.map(({ kit }) => (
+              <li key={kit.id}>
+                <Link href={`/readiness/${kit.id}`} className="underline">
+                  {kit.name}
+                </Link>{" "}
+                <span className="text-zinc-400">
+                  ({kit.safe.label}), retired <UtcTime at={kit.retired!.at} />: {kit.retired!.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {hasRole(actor.role, "commander") && (
         <section className="space-y-2 rounded-lg border border-zinc-800 p-4">
           <h2 className="text-lg font-semibold">Bring a kit back from the vault</h2>

@@ -5,16 +5,20 @@ import { BreakGlassButton } from "@/components/kits/break-glass-button";
 import { KitAutomationForm } from "@/components/kits/kit-automation-form";
 import { KitStateBadge } from "@/components/kits/kit-state-badge";
 import { KitVaultExport } from "@/components/kits/kit-vault-export";
+import { RetireKitForm } from "@/components/kits/retire-kit-form";
 import { SignLadder } from "@/components/kits/sign-ladder";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { describeChange, getExecutorView, readReadiness } from "@/lib/kits";
+import { describeChange, getExecutorView, listKitEvents, readReadiness, summarizeKitLog } from "@/lib/kits";
 import { safeTxWithoutRefund } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Emergency kit" };
 export const dynamic = "force-dynamic";
 
-/** One kit: what it does, its simulation now, the ladder (who signed which nonce, when), sign, break glass. */
+/**
+ * One kit: what it does, its simulation now, the ladder (who signed which nonce, when), sign, break glass,
+ * and its audit log. A retired kit shows what it was, why it was retired and what may still be out there.
+ */
 export default async function KitPage({
   params,
   searchParams,
@@ -25,10 +29,15 @@ export default async function KitPage({
   const actor = await requirePageMember("viewer");
   const { id } = await params;
   const { incident } = await searchParams;
-  const [entry] = await readReadiness({ id });
+  const [entry] = await readReadiness({ id, includeRetired: true });
   if (!entry) notFound();
   const { kit, readiness, error } = entry;
-  const executor = await getExecutorView([kit.safe.chainId]);
+  const [executor, events] = await Promise.all([
+    getExecutorView([kit.safe.chainId]),
+    listKitEvents(kit.id, 50),
+  ]);
+  const retirement = kit.retired ? events.find((e) => e.kind === "kit.retired") : undefined;
+  const vault = retirement?.payload as { exports?: number; highestSignedNonce?: number | null } | undefined;
   const { nonce: _nonce, ...tx } = safeTxWithoutRefund(kit.tx, 0);
   const row = readiness?.chain;
   return (
@@ -36,11 +45,43 @@ export default async function KitPage({
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{kit.name}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <KitStateBadge state={readiness?.state ?? null} />
+          {kit.retired ? (
+            <span
+              data-testid="kit-state"
+              className="rounded bg-zinc-800 px-2 py-0.5 text-xs font-semibold text-zinc-300 ring-1 ring-zinc-600"
+            >
+              RETIRED
+            </span>
+          ) : (
+            <KitStateBadge state={readiness?.state ?? null} />
+          )}
           <span className="text-zinc-400">{kit.safe.label}</span>
           {readiness?.reason && <span data-testid="kit-reason">{readiness.reason}</span>}
         </div>
         {error && <p className="text-sm text-red-300">{error}</p>}
+        {kit.retired && (
+          <div data-testid="kit-retired" className="space-y-1 rounded border border-zinc-700 p-3 text-sm">
+            <p>
+              Retired <UtcTime at={kit.retired.at} />
+              {kit.retired.by ? ` by ${kit.retired.by}` : ""}: {kit.retired.reason}
+            </p>
+            <p className="text-zinc-400">
+              It is not offered on incidents and cannot be signed, exported or run; its stored signatures were
+              destroyed.
+              {vault?.exports ? (
+                <>
+                  {" "}
+                  <strong className="text-amber-200">
+                    {vault.exports} vault export{vault.exports === 1 ? " was" : "s were"} made before: those
+                    signatures still execute on chain until the Safe&apos;s nonce passes{" "}
+                    {vault.highestSignedNonce}.
+                  </strong>{" "}
+                  Destroy the files, or move the nonce past them with any transaction from the Safe.
+                </>
+              ) : null}
+            </p>
+          </div>
+        )}
         {readiness && (
           <p className="text-sm text-zinc-400">
             To do: {readiness.todo}. Read at block {readiness.chain.blockNumber}
@@ -141,7 +182,7 @@ export default async function KitPage({
           )}
         </section>
       )}
-      {hasRole(actor.role, "commander") && (
+      {hasRole(actor.role, "commander") && !kit.retired && (
         <section className="grid gap-4 rounded-lg border border-zinc-800 p-4 md:grid-cols-2">
           <div className="space-y-2">
             <h2 className="text-lg font-semibold">Automatic break glass</h2>
@@ -165,6 +206,24 @@ export default async function KitPage({
           </div>
         </section>
       )}
+      {hasRole(actor.role, "commander") && !kit.retired && (
+        <section className="rounded-lg border border-red-900/60 p-4">
+          <RetireKitForm kitId={kit.id} storedSignatures={kit.signatures.length} />
+        </section>
+      )}
+
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Audit log</h2>
+        <ol className="space-y-1 text-sm" data-testid="kit-audit-log">
+          {summarizeKitLog(events).map((line) => (
+            <li key={line.id} className="flex flex-wrap gap-x-2 break-words">
+              <UtcTime at={line.createdAt} />
+              <span className="text-zinc-400">{line.authorLabel}</span>
+              <span className="min-w-0">{line.text}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
     </article>
   );
 }
