@@ -66,9 +66,7 @@ async function runOne(
   const kit = await db().emergencyKit.findUnique({ where: { id: kitId } });
   const ref = { id: alert.alertId, name: alert.name, source: source.name };
   const base = { kitId, alertId: alert.alertId };
-  // Off (the default): nothing happens and nothing is written; the alert is handled as any other.
-  if (!kit?.isAutoEnabled || kit.retiredAt)
-    return { ...base, outcome: "skipped", reason: "automatic execution is off" };
+  if (!kit) return { ...base, outcome: "skipped", reason: "the kit no longer exists" };
   const skip = async (reason: string): Promise<AutomaticRun> => {
     await db().$transaction((tx) =>
       appendTimelineEvent(tx, {
@@ -80,13 +78,17 @@ async function runOne(
     );
     return { ...base, outcome: "skipped", reason };
   };
+  // A rule still naming a retired kit is a readiness gap the responders must see: said on the timeline.
+  if (kit.retiredAt)
+    return skip(`the kit was retired on ${kit.retiredAt.toISOString().slice(0, 10)} (${kit.retiredReason})`);
+  // Off (the default): nothing happens and nothing is written; the alert is handled as any other.
+  if (!kit.isAutoEnabled) return { ...base, outcome: "skipped", reason: "automatic execution is off" };
   if (!kit.isPauseLike) return skip("only pause-like kits run automatically");
   if (!(await executorAccount())) return skip("no executor key is configured");
   const claimed = await db().emergencyKit.updateMany({
     where: {
       id: kitId,
       isAutoEnabled: true,
-      retiredAt: null,
       OR: [
         { lastAutoRunAt: null },
         { lastAutoRunAt: { lt: new Date(now.getTime() - kit.autoCooldownSeconds * 1000) } },

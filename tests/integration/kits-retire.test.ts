@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as eventsPost } from "@/app/api/alerts/events/route";
 import { POST as postRetire } from "@/app/api/kits/[id]/retire/route";
 import { GET as getKit } from "@/app/api/kits/[id]/route";
+import { createAlertRoute, deleteAlertRoute, updateAlertRoute } from "@/lib/alerts";
 import { createApiToken } from "@/lib/auth";
 import { db } from "@/lib/db";
 import {
@@ -21,6 +23,7 @@ import {
   setKitAutomation,
   summarizeReadiness,
 } from "@/lib/kits";
+import { deliveryRequest, makeSource } from "./alerts-support";
 import { safeNonce, signKit } from "./kits-support";
 import { addressOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
 
@@ -34,6 +37,8 @@ let commanderToken: string;
 let responderToken: string;
 let vaultFile: string;
 let firstNonce: number;
+let routeId: string;
+const alertName = `KitRetired${randomBytes(3).toString("hex")}`;
 const incidentIds: string[] = [];
 
 beforeAll(async () => {
@@ -63,6 +68,11 @@ beforeAll(async () => {
       });
   vaultFile = (await exportKit({ kitId, passphrase: PASSPHRASE, author: await memberAuthor(BOB) })).file;
   await db().emergencyKit.update({ where: { id: kitId }, data: { isAutoEnabled: true } });
+  // A routing rule names the kit while it is in service; it still does after the kit is retired.
+  routeId = (
+    await createAlertRoute({ name: `auto ${alertName}`, matchAlertName: alertName, severityName: "P1" })
+  ).id;
+  await updateAlertRoute(routeId, { kitId });
   const stamp = Date.now();
   commanderToken = (await createApiToken({ name: `retire-c-${stamp}`, role: "commander", createdBy: "cli" }))
     .token;
@@ -71,6 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await deleteAlertRoute(routeId);
   await restore(incidentIds);
 });
 
@@ -218,6 +229,28 @@ describe("retiring an emergency kit", () => {
     expect((await retireThroughRoute(JSON.stringify({ reason: "again" }))).status).toBe(409);
     expect(await db().kitSignature.count({ where: { kitId: { in: [kitId, replacement.id] } } })).toBe(0);
     await retireKit({ kitId: replacement.id, input: { reason: "test over" }, author });
+    // The rule still names it: a firing alert declares the incident and says on it that the kit is retired.
+    const { source, secret } = await makeSource("events", "bearer");
+    const response = await eventsPost(
+      deliveryRequest("events", {
+        auth: { bearer: secret },
+        body: {
+          routing_key: source.id,
+          event_action: "trigger",
+          dedup_key: `${alertName}-1`,
+          payload: { summary: alertName, source: "monitor", severity: "critical", class: alertName },
+        },
+      }),
+    );
+    expect(response.status).toBe(202);
+    const { incidentId } = ((await response.json()) as { result: { incidentId: string } }).result;
+    incidentIds.push(incidentId);
+    const skipped = await db().timelineEvent.findFirstOrThrow({
+      where: { incidentId, kind: "kit.automatic_skipped" },
+    });
+    expect((skipped.payload as { reason: string }).reason).toMatch(
+      /^the kit was retired on \d{4}-\d{2}-\d{2} \(Replaced by the pause-with-bridge kit\)$/,
+    );
     // Only the wallet run released above: nothing new was claimed.
     expect(await db().kitExecution.findMany({ where: { kitId }, select: { state: true } })).toEqual([
       { state: "failed" },
