@@ -30,6 +30,22 @@ describe("the one event describer", () => {
     }
   });
 
+  it("falls back to the kind for a row of an older shape instead of printing undefined", () => {
+    const declared = TIMELINE_EVENT_EXAMPLES["incident.declared"];
+    const { title: _title, ...old } = declared;
+    const fallback = describeEvent({ kind: "incident.declared", payload: old, correctsId: null });
+    expect(fallback.isSpecific).toBe(false);
+    expect(descriptionToText(fallback)).toBe("incident.declared");
+    // A title that is the word itself is what someone typed: described as usual.
+    const literal = describeEvent({
+      kind: "incident.declared",
+      payload: { ...declared, title: "undefined symbol in the router" },
+      correctsId: null,
+    });
+    expect(literal.isSpecific).toBe(true);
+    expect(descriptionToText(literal)).toContain('"undefined symbol in the router"');
+  });
+
   it("names a chain event's roles, links its transaction and says whether the console did it", () => {
     const payload = TIMELINE_EVENT_EXAMPLES["chain.event"];
     const outside = describeEvent({

@@ -83,7 +83,8 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(TIMELINE_EVENT_KIND_NAMES);
 /**
  * Payloads were validated against their kind's schema when they were written (appendTimelineEvent), so the
  * describer takes them as typed instead of parsing them again: that kept zod out of every page that shows a
- * timeline. A row that does not fit (an old shape) falls back to its kind's name rather than breaking.
+ * timeline. A row that does not fit (an old shape) falls back to its kind's name rather than breaking or
+ * printing "undefined" for a field it lacks.
  */
 export function describeEvent(event: DescribableEvent, context: DescribeContext = {}): EventDescription {
   const generic = { parts: [code(event.kind)], isSpecific: false };
@@ -91,10 +92,18 @@ export function describeEvent(event: DescribableEvent, context: DescribeContext 
     return generic;
   const parsed = { kind: event.kind as TimelineEventKind, p: event.payload } as Parsed;
   try {
-    return { parts: describeParsed(parsed, event, context), isSpecific: true };
+    const parts = describeParsed(parsed, event, context);
+    return lacksAField(parts, event.payload) ? generic : { parts, isSpecific: true };
   } catch {
     return generic;
   }
+}
+
+/** "undefined" in the words but nowhere in the payload: a field the row's (older) shape does not have. */
+function lacksAField(parts: EventPart[], payload: object): boolean {
+  return (
+    parts.some((part) => part.value.includes("undefined")) && !JSON.stringify(payload).includes("undefined")
+  );
 }
 
 function describeParsed(e: Parsed, event: DescribableEvent, context: DescribeContext): EventPart[] {
