@@ -1,7 +1,8 @@
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
-import { isEmptySql, migrationDirName, writeMigration } from "../lib/db/migrate-files";
+import { isEmptySql, migrationDirName } from "../lib/db/migrate-files";
 import { DEFAULT_SCHEMA_PATH, diffSchemas } from "../lib/db/schema-engine";
+import { writeMigration } from "../lib/db/write-migration";
 
 /**
  * `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with the
