@@ -247,6 +247,46 @@ test.describe("@incidents war room", () => {
     await dave.context.close();
   });
 
+  test("@incidents words typed before the page hydrates are kept: the note and the status update post what the field shows", async ({
+    browser,
+    stack,
+  }) => {
+    const dave = await walletContext(browser, stack, DAVE, { signIn: true });
+    const declared = await dave.context.request.post(`${stack.baseURL}/api/incidents`, {
+      data: { title: `Early typing ${randomUUID().slice(0, 8)}`, severity: "P3" },
+    });
+    const { ref } = (await declared.json()).incident as { ref: string };
+    // The page's scripts are held back (a slow phone, a loaded server): the HTML is there, React is not.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await dave.page.route("**/_next/static/chunks/**", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await dave.page.goto(`/incidents/${ref}`, { waitUntil: "domcontentloaded" });
+    await expect(dave.page.getByTestId("live-indicator")).toHaveText("○ connecting…");
+    const note = dave.page.getByLabel("Add a note");
+    const update = dave.page.getByLabel("Status update text");
+    await note.fill("Oracle paused at 04:12, typed before hydration");
+    await update.fill("Investigating an oracle fault; next update in 30 minutes.");
+    release();
+    await expect(dave.page.getByTestId("live-indicator")).toHaveText("● live", { timeout: 30_000 });
+    // React wrote the template back into the status field while hydrating; the words come back right after.
+    await expect(update).toHaveValue("Investigating an oracle fault; next update in 30 minutes.");
+    await expect(note).toHaveValue("Oracle paused at 04:12, typed before hydration");
+    await dave.page.getByRole("button", { name: "Add note" }).click();
+    const timeline = dave.page.getByTestId("timeline");
+    await expect(timeline.locator('[data-kind="note.added"]')).toContainText("typed before hydration");
+    await expect(note).toHaveValue("");
+    await dave.page.getByRole("button", { name: "Post update" }).click();
+    await expect(timeline.locator('[data-kind="comms.update_posted"]')).toContainText(
+      "Investigating an oracle fault; next update in 30 minutes.",
+    );
+    await dave.context.close();
+  });
+
   test("@incidents a Markdown note renders the same live and after a reload, with raw HTML and script links made harmless", async ({
     browser,
     stack,

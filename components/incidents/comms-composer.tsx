@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { buildCommsTemplates, type CommsEvent, type CommsIncident } from "@/lib/comms";
+
+const TEXT_ID = "comms-text";
 
 /**
  * A status update drafted from the runbooks' templates and the incident as it is now; editable, copyable,
@@ -38,6 +41,7 @@ export function CommsComposer(props: {
   );
   // null = follow the template (it updates as the incident changes); a string = the person's edit.
   const [edited, setEdited] = useState<string | null>(null);
+  useTypedBeforeHydration(TEXT_ID, setEdited);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const text = edited ?? templates.find((template) => template.id === templateId)?.text ?? "";
@@ -91,6 +95,7 @@ export function CommsComposer(props: {
       </label>
       <textarea
         aria-label="Status update text"
+        id={TEXT_ID}
         value={text}
         onChange={(event) => setEdited(event.target.value)}
         rows={9}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ApiError, apiFetch, toApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import type { DescribeContext, ProposalInfo } from "@/lib/timeline/browser";
 import { KIND_FILTERS, pinnedIds, type TimelineItem } from "./describe-event";
 import { TimelineEntry } from "./timeline-entry";
@@ -58,6 +59,7 @@ export function IncidentTimeline(props: {
   const [filter, setFilter] = useState("all");
   const [isLive, setIsLive] = useState(false);
   const [note, setNote] = useState("");
+  useTypedBeforeHydration("note-input", setNote);
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const startAfter = useRef(Math.max(0, ...props.initialEvents.map((event) => event.id)));
