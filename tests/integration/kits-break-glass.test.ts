@@ -7,7 +7,6 @@ import { POST as eventsPost } from "@/app/api/alerts/events/route";
 import { createAlertRoute, updateAlertRoute } from "@/lib/alerts";
 import { db } from "@/lib/db";
 import {
-  addKitSignature,
   assertAutomatableKit,
   breakGlass,
   createKit,
@@ -18,7 +17,7 @@ import {
   setKitAutomation,
 } from "@/lib/kits";
 import { deliveryRequest, makeSource } from "./alerts-support";
-import { isGloballyPaused, safeNonce, signKit, unpause } from "./kits-support";
+import { isGloballyPaused, makeArmedPauseKit, unpause } from "./kits-support";
 import { addressOf, keyOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
 
 const ALICE = 1;
@@ -32,28 +31,11 @@ let kitId: string;
 beforeAll(async () => {
   restore = await snapshotChain();
   await removeExecutorKey();
-  const { globalPause, guardian } = await registry();
-  const kit = await createKit({
-    input: {
-      name: `Pause ${randomBytes(3).toString("hex")}`,
-      safeId: guardian.id,
-      calls: [{ contractId: globalPause.id, signature: "pauseGlobal()", args: [], value: "0" }],
-    },
-    author: await memberAuthor(ALICE),
-  });
-  kitId = kit.id;
-  const nonce = await safeNonce(stack().deployment.safes.guardian.address);
-  for (let i = 0; i < 5; i++)
-    for (const owner of [ALICE, BOB])
-      await addKitSignature({
-        kitId,
-        input: {
-          nonce: nonce + i,
-          signature: await signKit(owner, kitId, nonce + i),
-          signer: addressOf(owner),
-        },
-        author: await memberAuthor(owner),
-      });
+  ({ kitId } = await makeArmedPauseKit({
+    name: `Pause ${randomBytes(3).toString("hex")}`,
+    owners: [ALICE, BOB],
+    ladderLength: 5,
+  }));
 });
 
 afterAll(async () => {

@@ -24,8 +24,8 @@ import {
   summarizeReadiness,
 } from "@/lib/kits";
 import { deliveryRequest, makeSource } from "./alerts-support";
-import { safeNonce, signKit } from "./kits-support";
-import { addressOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
+import { makeArmedPauseKit, signKit } from "./kits-support";
+import { addressOf, memberAuthor, registry, snapshotChain } from "./safe-support";
 
 const ALICE = 1;
 const BOB = 2;
@@ -43,29 +43,11 @@ const incidentIds: string[] = [];
 
 beforeAll(async () => {
   restore = await snapshotChain();
-  const { globalPause, guardian } = await registry();
-  const kit = await createKit({
-    input: {
-      name: `Retire me ${randomBytes(3).toString("hex")}`,
-      safeId: guardian.id,
-      calls: [{ contractId: globalPause.id, signature: "pauseGlobal()", args: [], value: "0" }],
-      ladderLength: 3,
-    },
-    author: await memberAuthor(ALICE),
-  });
-  kitId = kit.id;
-  firstNonce = await safeNonce(stack().deployment.safes.guardian.address);
-  for (let i = 0; i < 3; i++)
-    for (const owner of [ALICE, BOB])
-      await addKitSignature({
-        kitId,
-        input: {
-          nonce: firstNonce + i,
-          signature: await signKit(owner, kitId, firstNonce + i),
-          signer: addressOf(owner),
-        },
-        author: await memberAuthor(owner),
-      });
+  ({ kitId, firstNonce } = await makeArmedPauseKit({
+    name: `Retire me ${randomBytes(3).toString("hex")}`,
+    owners: [ALICE, BOB],
+    ladderLength: 3,
+  }));
   vaultFile = (await exportKit({ kitId, passphrase: PASSPHRASE, author: await memberAuthor(BOB) })).file;
   await db().emergencyKit.update({ where: { id: kitId }, data: { isAutoEnabled: true } });
   // A routing rule names the kit while it is in service; it still does after the kit is retired.

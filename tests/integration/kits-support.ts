@@ -3,9 +3,10 @@ import path from "node:path";
 import { type Address, encodeFunctionData, type Hex, parseAbi, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { db } from "@/lib/db";
+import { addKitSignature, createKit } from "@/lib/kits";
 import { importRunbook } from "@/lib/runbooks";
 import { safeAbi, safeTxTypedData, safeTxWithoutRefund } from "@/lib/safe";
-import { keyOf, sendExecution, stack } from "./safe-support";
+import { addressOf, keyOf, memberAuthor, registry, sendExecution, stack } from "./safe-support";
 
 /** Shared by the kit tests: real anvil, real Safe v1.4.1, real keys; nothing mocked. */
 
@@ -98,4 +99,38 @@ export async function unpause() {
     deployment.contracts.globalPauseRegistry,
     encodeFunctionData({ abi: ownerAbi, functionName: "unpauseGlobal" }),
   );
+}
+
+/**
+ * A pauseGlobal() kit on the Guardian Safe, made by `owners[0]` and signed by both owners at `ladderLength`
+ * nonces from the Safe's current one: ARMED. Returns the kit's id and the first signed nonce.
+ */
+export async function makeArmedPauseKit(options: {
+  name: string;
+  owners: [number, number];
+  ladderLength: number;
+}): Promise<{ kitId: string; firstNonce: number }> {
+  const { globalPause, guardian } = await registry();
+  const kit = await createKit({
+    input: {
+      name: options.name,
+      safeId: guardian.id,
+      calls: [{ contractId: globalPause.id, signature: "pauseGlobal()", args: [], value: "0" }],
+      ladderLength: options.ladderLength,
+    },
+    author: await memberAuthor(options.owners[0]),
+  });
+  const firstNonce = await safeNonce(stack().deployment.safes.guardian.address);
+  for (let i = 0; i < options.ladderLength; i++)
+    for (const owner of options.owners)
+      await addKitSignature({
+        kitId: kit.id,
+        input: {
+          nonce: firstNonce + i,
+          signature: await signKit(owner, kit.id, firstNonce + i),
+          signer: addressOf(owner),
+        },
+        author: await memberAuthor(owner),
+      });
+  return { kitId: kit.id, firstNonce };
 }
