@@ -229,6 +229,8 @@ test.describe("@readiness pre-signed kits", () => {
       await retireButton.click();
       await expect(bob.page.getByTestId("retire-kit")).toContainText("say why this kit is retired");
       await expect(bob.page.getByTestId("kit-state")).toHaveText("ARMED");
+      await bob.page.getByTestId("retire-kit").scrollIntoViewIfNeeded();
+      await screenshot(bob.page, testInfo, "kit-retire-refused-desktop");
       await bob.page
         .getByLabel("Reason (on the kit's audit log)")
         .fill("Replaced by the bridge-and-pause kit");

@@ -24,7 +24,7 @@ export function RetireKitForm(props: { kitId: string; storedSignatures: number }
       <summary className="cursor-pointer font-semibold text-red-300">Retire this kit…</summary>
       <p className="text-zinc-300">
         It will no longer be offered on incidents, rechecked, signed or run by an alert, and its{" "}
-        {props.storedSignatures} stored signature{props.storedSignatures === 1 ? "" : "s"} are destroyed.
+        {props.storedSignatures} stored signature{props.storedSignatures === 1 ? "" : "s"} will be destroyed.
         Copies in an offline vault stay valid on chain until the Safe&apos;s nonce passes them.
       </p>
       <label className="block max-w-xl">
@@ -38,7 +38,9 @@ export function RetireKitForm(props: { kitId: string; storedSignatures: number }
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
-      <FieldError error={error} path="reason" />
+      <div>
+        <FieldError error={error} path="reason" />
+      </div>
       <FormError error={error} />
       <Button variant="danger" onClick={retire} disabled={isBusy}>
         Retire and destroy the stored signatures
