@@ -105,8 +105,8 @@ test.describe("@safe degraded chain", () => {
         "unreachable",
       );
 
-      // Incident work goes on: a note is saved. With the chain down the page hydrates slowly, and text typed
-      // before React listens is lost: type again until the button takes it.
+      // Incident work goes on: a note is saved. With the chain down the page hydrates slowly; what is typed
+      // before that is kept (use-typed-before-hydration.ts), and the button is enabled once React listens.
       const addNote = bob.page.getByRole("button", { name: "Add note" });
       await expect(async () => {
         await bob.page
