@@ -41,12 +41,16 @@ async function record(entry: KitReadiness, from: string | null): Promise<Recheck
     lastReason: readiness.reason,
     lastOwnersToSign: to === "ARMED" ? [] : readiness.ownersToSign,
   };
+  // `retiredAt: null`: a kit retired while this recheck read the chain is not written, audited or notified.
   if (from === to) {
-    await db().emergencyKit.update({ where: { id: kit.id }, data });
+    await db().emergencyKit.updateMany({ where: { id: kit.id, retiredAt: null }, data });
     return { kitId: kit.id, state: to, from, isChanged: false };
   }
   const isChanged = await db().$transaction(async (tx) => {
-    const moved = await tx.emergencyKit.updateMany({ where: { id: kit.id, lastState: from }, data });
+    const moved = await tx.emergencyKit.updateMany({
+      where: { id: kit.id, lastState: from, retiredAt: null },
+      data,
+    });
     if (moved.count === 0) return false;
     await appendKitEvent(tx, {
       kitId: kit.id,
