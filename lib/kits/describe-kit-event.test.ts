@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeKitEvent, summarizeKitLog } from "./describe-kit-event";
+import { describeKitEvent, describeOutstandingCopies, summarizeKitLog } from "./describe-kit-event";
 import { KIT_EVENT_SCHEMAS, type KitEventKind, type KitEventPayload } from "./kit-event-kinds";
 
 const EXAMPLES: { [K in KitEventKind]: KitEventPayload<K> } = {
@@ -9,7 +9,13 @@ const EXAMPLES: { [K in KitEventKind]: KitEventPayload<K> } = {
   "kit.exported": { signatures: 10 },
   "kit.imported": { accepted: 8, refused: 2 },
   "kit.automation_changed": { isAutoEnabled: true, autoCooldownSeconds: 900 },
-  "kit.retired": { reason: "replaced", signaturesDestroyed: 10, exports: 1, highestSignedNonce: 11 },
+  "kit.retired": {
+    reason: "replaced",
+    signaturesDestroyed: 10,
+    exports: 1,
+    unsentHandovers: 2,
+    highestSignedNonce: 11,
+  },
   "kit.used": { incidentId: "i1", executionId: "e1", nonce: 7, mode: "executor", alert: "TVL drop (watch)" },
 };
 
@@ -24,7 +30,7 @@ describe("describeKitEvent", () => {
       "exported to an offline vault (10 signatures)",
       "imported from a vault file: 8 signatures accepted, 2 refused",
       "automatic break glass turned on (cool-down 900 s)",
-      "retired: replaced. 10 stored signatures destroyed; the signatures in 1 vault export made earlier stay valid on chain up to nonce 11",
+      "retired: replaced. 10 stored signatures destroyed; the signatures in 1 vault export and 2 unsent wallet hand-overs made earlier stay valid on chain up to nonce 11",
       "used (executor) at nonce 7, by the alert TVL drop (watch)",
     ]);
   });
@@ -64,5 +70,21 @@ describe("summarizeKitLog", () => {
       [4, "Alice", "signed by 0x7099…79C8 at nonces 5–6"],
       [2, "Bob", "signed by 0x3C44…93BC at nonce 1"],
     ]);
+  });
+});
+
+describe("describeOutstandingCopies", () => {
+  const retired = { reason: "x", signaturesDestroyed: 4, highestSignedNonce: 6 };
+  it("names what still executes on chain, and until which nonce", () => {
+    expect(describeOutstandingCopies({ ...retired, exports: 1, unsentHandovers: 0 })).toBe(
+      "1 vault export was made before: those signatures still execute on chain until the Safe's nonce passes 6.",
+    );
+    expect(describeOutstandingCopies({ ...retired, exports: 2, unsentHandovers: 1 })).toBe(
+      "2 vault exports and 1 unsent wallet hand-over were made before: those signatures still execute on chain until the Safe's nonce passes 6.",
+    );
+  });
+  it("says nothing when nothing left the server, or the entry does not parse", () => {
+    expect(describeOutstandingCopies({ ...retired, exports: 0, unsentHandovers: 0 })).toBeNull();
+    expect(describeOutstandingCopies({ reason: 1 })).toBeNull();
   });
 });

@@ -25,13 +25,13 @@ export function describeKitEvent(event: { kind: string; payload: unknown }): str
         ? `automatic break glass turned on (cool-down ${p.autoCooldownSeconds} s)`
         : "automatic break glass turned off";
     case "kit.retired": {
-      const exports = p.exports as number;
-      const kept =
-        exports === 0
-          ? ""
-          : exports === 1
-            ? `; the signatures in 1 vault export made earlier stay valid on chain up to nonce ${p.highestSignedNonce}`
-            : `; the signatures in ${exports} vault exports made earlier stay valid on chain up to nonce ${p.highestSignedNonce}`;
+      const copies = [
+        plural(p.exports as number, "vault export"),
+        plural(p.unsentHandovers as number, "unsent wallet hand-over"),
+      ].filter(Boolean);
+      const kept = copies.length
+        ? `; the signatures in ${copies.join(" and ")} made earlier stay valid on chain up to nonce ${p.highestSignedNonce}`
+        : "";
       return `retired: ${p.reason}. ${p.signaturesDestroyed} stored signatures destroyed${kept}`;
     }
     case "kit.used":
@@ -81,4 +81,25 @@ function describeNonces(nonces: number[]): string {
     else if (!run || n !== run[1]) runs.push([n, n]);
   }
   return runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(", ");
+}
+
+/** "1 vault export", "2 vault exports", "" for none. */
+function plural(count: number, noun: string): string {
+  return count === 0 ? "" : `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * What a retired kit left outside this server, from its kit.retired entry: copies whose signatures still
+ * execute on chain until the Safe's nonce passes them. Null when there are none (or the entry is unreadable).
+ */
+export function describeOutstandingCopies(payload: unknown): string | null {
+  const parsed = KIT_EVENT_SCHEMAS["kit.retired"].safeParse(payload);
+  if (!parsed.success) return null;
+  const { exports, unsentHandovers, highestSignedNonce } = parsed.data;
+  const copies = [plural(exports, "vault export"), plural(unsentHandovers, "unsent wallet hand-over")].filter(
+    Boolean,
+  );
+  if (copies.length === 0) return null;
+  const verb = exports + unsentHandovers === 1 ? "was" : "were";
+  return `${copies.join(" and ")} ${verb} made before: those signatures still execute on chain until the Safe's nonce passes ${highestSignedNonce}.`;
 }

@@ -9,7 +9,12 @@ export {
 } from "./break-glass";
 export { createKit } from "./create-kit";
 export { deriveKitState, type KitState, type KitStateName, LOW_BELOW_STEPS } from "./derive-kit-state";
-export { describeKitEvent, type KitLogLine, summarizeKitLog } from "./describe-kit-event";
+export {
+  describeKitEvent,
+  describeOutstandingCopies,
+  type KitLogLine,
+  summarizeKitLog,
+} from "./describe-kit-event";
 export { exportKit } from "./export-kit";
 export { findKitsAtRisk } from "./find-kits-at-risk";
 export { importKit } from "./import-kit";

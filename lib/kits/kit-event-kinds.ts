@@ -21,6 +21,8 @@ export const KIT_EVENT_SCHEMAS = {
     signaturesDestroyed: z.number().int(),
     /** Vault copies made before: their signatures stay valid on chain until the Safe's nonce passes them. */
     exports: z.number().int(),
+    /** Break-glass calldata handed to a wallet that never executed: it carries valid signatures too. */
+    unsentHandovers: z.number().int().default(0),
     highestSignedNonce: z.number().int().nullable(),
   }),
   "kit.used": z.object({

@@ -11,6 +11,7 @@ export type RetiredKit = {
   retiredAt: Date;
   signaturesDestroyed: number;
   exports: number;
+  unsentHandovers: number;
   highestSignedNonce: number | null;
 };
 
@@ -18,8 +19,9 @@ export type RetiredKit = {
  * Takes a kit out of service (commanders): it is no longer offered to break, rechecked, signed, imported
  * into or run by an alert, and its stored signatures are deleted, so this server can never send it again.
  * The row stays for its audit log and the incidents that used it. Signatures already exported to a vault
- * stay valid on chain until the Safe's nonce passes them: the audit entry records how many exports and
- * the highest signed nonce, which is what the page tells the commander to burn.
+ * stay valid on chain until the Safe's nonce passes them, and so does calldata handed to a wallet that was
+ * never sent: the audit entry records how many of each and the highest signed nonce, which is what the page
+ * tells the commander to burn.
  */
 export async function retireKit(options: {
   kitId: string;
@@ -54,6 +56,11 @@ export async function retireKit(options: {
     const highest = await tx.kitSignature.aggregate({ where: { kitId: kit.id }, _max: { nonce: true } });
     const destroyed = await tx.kitSignature.deleteMany({ where: { kitId: kit.id } });
     const exports = await tx.kitEvent.count({ where: { kitId: kit.id, kind: "kit.exported" } });
+    // A wallet-mode claim hands execTransaction's calldata (signatures included) to the responder's wallet at
+    // once; one that never ended executed may still be sitting in that wallet, valid at its nonce.
+    const unsentHandovers = await tx.kitExecution.count({
+      where: { kitId: kit.id, mode: "wallet", state: { notIn: ["executed", "verified"] } },
+    });
     await tx.emergencyKit.update({
       where: { id: kit.id },
       data: {
@@ -68,6 +75,7 @@ export async function retireKit(options: {
       reason,
       signaturesDestroyed: destroyed.count,
       exports,
+      unsentHandovers,
       highestSignedNonce: highest._max.nonce ?? null,
     };
     await appendKitEvent(tx, { kitId: kit.id, kind: "kit.retired", author: options.author, payload });

@@ -125,6 +125,7 @@ describe("retiring an emergency kit", () => {
     expect(body.retired).toMatchObject({
       signaturesDestroyed: 6,
       exports: 1,
+      unsentHandovers: 1, // the wallet run above took the calldata and never sent it
       highestSignedNonce: firstNonce + 2,
     });
     expect(await db().kitSignature.count({ where: { kitId } })).toBe(0);
@@ -142,6 +143,7 @@ describe("retiring an emergency kit", () => {
         reason: "Replaced by the pause-with-bridge kit",
         signaturesDestroyed: 6,
         exports: 1,
+        unsentHandovers: 1,
         highestSignedNonce: firstNonce + 2,
       },
     });

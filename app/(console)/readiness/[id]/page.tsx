@@ -9,7 +9,14 @@ import { RetireKitForm } from "@/components/kits/retire-kit-form";
 import { SignLadder } from "@/components/kits/sign-ladder";
 import { WalletScope } from "@/components/providers/wallet-scope";
 import { hasRole, requirePageMember } from "@/lib/auth";
-import { describeChange, getExecutorView, listKitEvents, readReadiness, summarizeKitLog } from "@/lib/kits";
+import {
+  describeChange,
+  describeOutstandingCopies,
+  getExecutorView,
+  listKitEvents,
+  readReadiness,
+  summarizeKitLog,
+} from "@/lib/kits";
 import { safeTxWithoutRefund } from "@/lib/safe";
 
 export const metadata: Metadata = { title: "Emergency kit" };
@@ -37,7 +44,7 @@ export default async function KitPage({
     listKitEvents(kit.id, 50),
   ]);
   const retirement = kit.retired ? events.find((e) => e.kind === "kit.retired") : undefined;
-  const vault = retirement?.payload as { exports?: number; highestSignedNonce?: number | null } | undefined;
+  const outstanding = retirement ? describeOutstandingCopies(retirement.payload) : null;
   const { nonce: _nonce, ...tx } = safeTxWithoutRefund(kit.tx, 0);
   const row = readiness?.chain;
   return (
@@ -68,15 +75,11 @@ export default async function KitPage({
             <p className="text-zinc-400">
               It is not offered on incidents and cannot be signed, exported or run; its stored signatures were
               destroyed.
-              {vault?.exports ? (
+              {outstanding ? (
                 <>
                   {" "}
-                  <strong className="text-amber-200">
-                    {vault.exports} vault export{vault.exports === 1 ? " was" : "s were"} made before: those
-                    signatures still execute on chain until the Safe&apos;s nonce passes{" "}
-                    {vault.highestSignedNonce}.
-                  </strong>{" "}
-                  Destroy the files, or move the nonce past them with any transaction from the Safe.
+                  <strong className="text-amber-200">{outstanding}</strong> Destroy the files, or move the
+                  nonce past them with any transaction from the Safe.
                 </>
               ) : null}
             </p>
