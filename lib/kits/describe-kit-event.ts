@@ -1,4 +1,5 @@
-import { KIT_EVENT_SCHEMAS, type KitEventKind } from "./kit-event-kinds";
+import { shortAddress } from "./describe-config-change";
+import { KIT_EVENT_SCHEMAS, type KitEventKind, type KitEventPayload } from "./kit-event-kinds";
 
 /**
  * One line for a kit's audit log, from its typed payload. A row whose payload no longer parses (an older
@@ -25,12 +26,9 @@ export function describeKitEvent(event: { kind: string; payload: unknown }): str
         ? `automatic break glass turned on (cool-down ${p.autoCooldownSeconds} s)`
         : "automatic break glass turned off";
     case "kit.retired": {
-      const copies = [
-        plural(p.exports as number, "vault export"),
-        plural(p.unsentHandovers as number, "unsent wallet hand-over"),
-      ].filter(Boolean);
-      const kept = copies.length
-        ? `; the signatures in ${copies.join(" and ")} made earlier stay valid on chain up to nonce ${p.highestSignedNonce}`
+      const copies = listCopies(parsed.data as KitEventPayload<"kit.retired">);
+      const kept = copies
+        ? `; the signatures in ${copies} made earlier stay valid on chain up to nonce ${p.highestSignedNonce}`
         : "";
       return `retired: ${p.reason}. ${p.signaturesDestroyed} stored signatures destroyed${kept}`;
     }
@@ -38,8 +36,6 @@ export function describeKitEvent(event: { kind: string; payload: unknown }): str
       return `used (${p.mode}) at nonce ${p.nonce}${p.alert ? `, by the alert ${p.alert}` : ""}`;
   }
 }
-
-const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 export type KitLogLine = { id: number; createdAt: Date; authorLabel: string; text: string };
 
@@ -95,11 +91,15 @@ function plural(count: number, noun: string): string {
 export function describeOutstandingCopies(payload: unknown): string | null {
   const parsed = KIT_EVENT_SCHEMAS["kit.retired"].safeParse(payload);
   if (!parsed.success) return null;
-  const { exports, unsentHandovers, highestSignedNonce } = parsed.data;
-  const copies = [plural(exports, "vault export"), plural(unsentHandovers, "unsent wallet hand-over")].filter(
-    Boolean,
-  );
-  if (copies.length === 0) return null;
-  const verb = exports + unsentHandovers === 1 ? "was" : "were";
-  return `${copies.join(" and ")} ${verb} made before: those signatures still execute on chain until the Safe's nonce passes ${highestSignedNonce}.`;
+  const copies = listCopies(parsed.data);
+  if (!copies) return null;
+  const verb = parsed.data.exports + parsed.data.unsentHandovers === 1 ? "was" : "were";
+  return `${copies} ${verb} made before: those signatures still execute on chain until the Safe's nonce passes ${parsed.data.highestSignedNonce}.`;
+}
+
+/** "1 vault export and 2 unsent wallet hand-overs": what a retirement left outside; "" for nothing. */
+function listCopies(retired: KitEventPayload<"kit.retired">): string {
+  return [plural(retired.exports, "vault export"), plural(retired.unsentHandovers, "unsent wallet hand-over")]
+    .filter(Boolean)
+    .join(" and ");
 }

@@ -2,6 +2,7 @@ import { type DbTransaction, db } from "../db/client";
 import { enqueueStandaloneNotification } from "../notifications";
 import { SYSTEM_AUTHOR } from "../timeline";
 import { appendKitEvent } from "./append-kit-event";
+import { shortAddress } from "./describe-config-change";
 import { type KitReadiness, readReadiness } from "./read-readiness";
 
 export type RecheckResult = { kitId: string; state: string | null; from: string | null; isChanged: boolean };
@@ -76,7 +77,7 @@ async function notifyOwners(tx: DbTransaction, entry: KitReadiness) {
     address,
     name: names.get(address.toLowerCase()) ?? null,
   }));
-  const who = owners.map((o) => o.name ?? `${o.address.slice(0, 6)}…${o.address.slice(-4)}`).join(", ");
+  const who = owners.map((o) => o.name ?? shortAddress(o.address)).join(", ");
   const base = process.env.NEXTAUTH_URL?.replace(/\/$/, "");
   await enqueueStandaloneNotification(tx, {
     event: "kit_readiness",
