@@ -92,6 +92,16 @@ export function alertmanagerBody(
   };
 }
 
+/** A generic-events (PagerDuty-style) trigger for `alertName` on a source, deduplicated by `dedupKey`. */
+export function eventsTriggerBody(sourceId: string, alertName: string, dedupKey: string) {
+  return {
+    routing_key: sourceId,
+    event_action: "trigger",
+    dedup_key: dedupKey,
+    payload: { summary: alertName, source: "monitor", severity: "critical", class: alertName },
+  };
+}
+
 type Auth = { bearer: string } | { hmac: string; timestamp?: number } | null;
 
 export function deliveryRequest(

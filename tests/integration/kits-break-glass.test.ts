@@ -16,7 +16,7 @@ import {
   setExecutorKey,
   setKitAutomation,
 } from "@/lib/kits";
-import { deliveryRequest, makeSource } from "./alerts-support";
+import { deliveryRequest, eventsTriggerBody, makeSource } from "./alerts-support";
 import { isGloballyPaused, makeArmedPauseKit, unpause } from "./kits-support";
 import { addressOf, keyOf, memberAuthor, registry, snapshotChain, stack } from "./safe-support";
 
@@ -180,12 +180,7 @@ describe("automatic break glass", () => {
       const response = await eventsPost(
         deliveryRequest("events", {
           auth: { bearer: secret },
-          body: {
-            routing_key: source.id,
-            event_action: "trigger",
-            dedup_key: `${alertName}-${randomBytes(4).toString("hex")}`,
-            payload: { summary: alertName, source: "monitor", severity: "critical", class: alertName },
-          },
+          body: eventsTriggerBody(source.id, alertName, `${alertName}-${randomBytes(4).toString("hex")}`),
         }),
       );
       expect(response.status).toBe(202);

@@ -23,7 +23,7 @@ import {
   setKitAutomation,
   summarizeReadiness,
 } from "@/lib/kits";
-import { deliveryRequest, makeSource } from "./alerts-support";
+import { deliveryRequest, eventsTriggerBody, makeSource } from "./alerts-support";
 import { makeArmedPauseKit, signKit } from "./kits-support";
 import { addressOf, memberAuthor, registry, snapshotChain } from "./safe-support";
 
@@ -218,12 +218,7 @@ describe("retiring an emergency kit", () => {
     const response = await eventsPost(
       deliveryRequest("events", {
         auth: { bearer: secret },
-        body: {
-          routing_key: source.id,
-          event_action: "trigger",
-          dedup_key: `${alertName}-1`,
-          payload: { summary: alertName, source: "monitor", severity: "critical", class: alertName },
-        },
+        body: eventsTriggerBody(source.id, alertName, `${alertName}-1`),
       }),
     );
     expect(response.status).toBe(202);
