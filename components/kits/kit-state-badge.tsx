@@ -4,7 +4,7 @@ const STYLE: Record<string, string> = {
   STALE: "bg-red-600/30 text-red-200 ring-red-500",
 };
 
-/** ARMED / LOW / STALE, as derived from the chain for this render. */
+/** ARMED / LOW / STALE, as derived from the chain for this render; RETIRED (and unknown) in grey. */
 export function KitStateBadge({ state }: { state: string | null }) {
   return (
     <span

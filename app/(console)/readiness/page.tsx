@@ -15,7 +15,7 @@ export default async function ReadinessPage() {
   const actor = await requirePageMember("viewer");
   const all = await readReadiness({ includeRetired: true });
   const kits = all.filter((entry) => !entry.kit.retired);
-  const retired = all.filter((entry) => entry.kit.retired);
+  const retired = all.flatMap(({ kit }) => (kit.retired ? [{ ...kit, retired: kit.retired }] : []));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -76,13 +76,13 @@ export default async function ReadinessPage() {
         <details className="text-sm" data-testid="retired-kits">
           <summary className="cursor-pointer text-zinc-400">Retired kits ({retired.length})</summary>
           <ul className="mt-2 space-y-1">
-            {retired.map(({ kit }) => (
+            {retired.map((kit) => (
               <li key={kit.id}>
                 <Link href={`/readiness/${kit.id}`} className="underline">
                   {kit.name}
                 </Link>{" "}
                 <span className="text-zinc-400">
-                  ({kit.safe.label}), retired <UtcTime at={kit.retired!.at} />: {kit.retired!.reason}
+                  ({kit.safe.label}), retired <UtcTime at={kit.retired.at} />: {kit.retired.reason}
                 </span>
               </li>
             ))}

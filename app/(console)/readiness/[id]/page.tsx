@@ -52,16 +52,7 @@ export default async function KitPage({
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{kit.name}</h1>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          {kit.retired ? (
-            <span
-              data-testid="kit-state"
-              className="rounded bg-zinc-800 px-2 py-0.5 text-xs font-semibold text-zinc-300 ring-1 ring-zinc-600"
-            >
-              RETIRED
-            </span>
-          ) : (
-            <KitStateBadge state={readiness?.state ?? null} />
-          )}
+          <KitStateBadge state={kit.retired ? "RETIRED" : (readiness?.state ?? null)} />
           <span className="text-zinc-400">{kit.safe.label}</span>
           {readiness?.reason && <span data-testid="kit-reason">{readiness.reason}</span>}
         </div>
